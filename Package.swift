@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "FormwrightDefinitionTests",
             dependencies: ["FormwrightDefinition"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,7 +17,7 @@ public struct YAMLReaderLimits: Sendable, Hashable {
         self.maximumDiagnostics = maximumDiagnostics
     }
 
-    /// 2 MiB, 64 levels, 100,000 nodes, 100 diagnostics: far above any real app, far below harm.
+    /// 2 MiB, 64 levels, 50,000 nodes, 100 diagnostics: far above any real app, far below harm.
     public static let `default` = YAMLReaderLimits(
-        maximumBytes: 2 * 1024 * 1024, maximumDepth: 64, maximumNodes: 100_000, maximumDiagnostics: 100)
+        maximumBytes: 2 * 1024 * 1024, maximumDepth: 64, maximumNodes: 50_000, maximumDiagnostics: 100)
 }

@@ -9,9 +9,27 @@ struct YAMLTreeBuilder {
         case discard
     }
 
+    /// A mapping under construction; a class so appending never copies the entries.
+    private final class MappingFrame {
+        let start: SourceLocation
+        var entries: [YAMLNode.Entry] = []
+        var pending = PendingKey.none
+        var seen: [String: SourceRange] = [:]
+
+        init(start: SourceLocation) { self.start = start }
+    }
+
+    /// A sequence under construction.
+    private final class SequenceFrame {
+        let start: SourceLocation
+        var items: [YAMLNode] = []
+
+        init(start: SourceLocation) { self.start = start }
+    }
+
     private enum Frame {
-        case mapping(start: SourceLocation, entries: [YAMLNode.Entry], pending: PendingKey, seen: [String: SourceRange])
-        case sequence(start: SourceLocation, items: [YAMLNode])
+        case mapping(MappingFrame)
+        case sequence(SequenceFrame)
         /// A subtree being skipped (a complex key); counts nested starts still open.
         case skip(depth: Int)
     }
@@ -58,10 +76,10 @@ struct YAMLTreeBuilder {
             complete(YAMLNode(.scalar(text, style(scalar.style)), range: range), isKeyCandidate: true)
         case YAML_MAPPING_START_EVENT:
             checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: range)
-            open(.mapping(start: start, entries: [], pending: .none, seen: [:]), at: range)
+            open(.mapping(MappingFrame(start: start)), at: range)
         case YAML_SEQUENCE_START_EVENT:
             checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: range)
-            open(.sequence(start: start, items: []), at: range)
+            open(.sequence(SequenceFrame(start: start)), at: range)
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             close(at: range.end)
         default:
@@ -71,7 +89,7 @@ struct YAMLTreeBuilder {
 
     mutating func syntaxError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "the file is not valid YAML"
-        let at = location(parser.problem_mark)
+        let at = parser.error == YAML_READER_ERROR ? location(byteOffset: Int(parser.problem_offset)) : location(parser.problem_mark)
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) \(context)"
@@ -91,9 +109,9 @@ struct YAMLTreeBuilder {
     // MARK: Tree building
 
     private mutating func open(_ frame: Frame, at range: SourceRange) {
-        if case .mapping(_, _, .none, _) = stack.last {
+        if case .mapping(let parent) = stack.last, case .none = parent.pending {
             refuse("yaml.complexKey", "a key must be plain text, not a mapping or a list", at: range)
-            setPending(.discard)
+            parent.pending = .discard
             stack.append(.skip(depth: 1))
             return
         }
@@ -109,53 +127,42 @@ struct YAMLTreeBuilder {
     private mutating func close(at end: SourceLocation) {
         guard let frame = stack.popLast() else { return }
         switch frame {
-        case .mapping(let start, let entries, _, _):
-            complete(YAMLNode(.mapping(entries), range: SourceRange(start: start, end: end)), isKeyCandidate: false)
-        case .sequence(let start, let items):
-            complete(YAMLNode(.sequence(items), range: SourceRange(start: start, end: end)), isKeyCandidate: false)
+        case .mapping(let mapping):
+            complete(YAMLNode(.mapping(mapping.entries), range: SourceRange(start: mapping.start, end: end)), isKeyCandidate: false)
+        case .sequence(let sequence):
+            complete(YAMLNode(.sequence(sequence.items), range: SourceRange(start: sequence.start, end: end)), isKeyCandidate: false)
         case .skip:
             break
         }
     }
 
     private mutating func complete(_ node: YAMLNode, isKeyCandidate: Bool) {
-        guard let top = stack.popLast() else {
+        switch stack.last {
+        case nil:
             if root == nil { root = node }
-            return
-        }
-        switch top {
-        case .sequence(let start, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, items: items))
-        case .mapping(let start, var entries, let pending, var seen):
-            switch pending {
+        case .sequence(let sequence):
+            sequence.items.append(node)
+        case .mapping(let mapping):
+            switch mapping.pending {
             case .none:
                 if isKeyCandidate, let key = node.scalar {
-                    stack.append(.mapping(start: start, entries: entries, pending: .key(key, node.range), seen: seen))
+                    mapping.pending = .key(key, node.range)
                 } else {
-                    stack.append(.mapping(start: start, entries: entries, pending: .discard, seen: seen))
+                    mapping.pending = .discard
                 }
             case .key(let key, let keyRange):
-                if let first = seen[key] {
-                    refuse(
-                        "yaml.duplicateKey", "duplicate key '\(key)'; it is already defined at line \(first.start.line)",
-                        at: keyRange)
+                mapping.pending = .none
+                if let first = mapping.seen[key] {
+                    refuse("yaml.duplicateKey", "duplicate key '\(key)'; it is already defined at line \(first.start.line)", at: keyRange)
                 } else {
-                    seen[key] = keyRange
-                    entries.append(YAMLNode.Entry(key: key, keyRange: keyRange, value: node))
+                    mapping.seen[key] = keyRange
+                    mapping.entries.append(YAMLNode.Entry(key: key, keyRange: keyRange, value: node))
                 }
-                stack.append(.mapping(start: start, entries: entries, pending: .none, seen: seen))
             case .discard:
-                stack.append(.mapping(start: start, entries: entries, pending: .none, seen: seen))
+                mapping.pending = .none
             }
         case .skip:
-            stack.append(top)
-        }
-    }
-
-    private mutating func setPending(_ pending: PendingKey) {
-        if case .mapping(let start, let entries, _, let seen) = stack.popLast() {
-            stack.append(.mapping(start: start, entries: entries, pending: pending, seen: seen))
+            break
         }
     }
 
@@ -198,6 +205,11 @@ struct YAMLTreeBuilder {
         let line = min(Int(mark.line), file.lineStarts.count - 1)
         let column = Int(mark.column)
         return SourceLocation(line: line + 1, column: column + 1, offset: min(file.lineStarts[line] + column, file.scalars.count))
+    }
+
+    private func location(byteOffset: Int) -> SourceLocation {
+        let prefix = file.text.utf8.prefix(byteOffset)
+        return file.location(ofOffset: String(decoding: prefix, as: UTF8.self).unicodeScalars.count)
     }
 
     private func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
