@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(
             name: "FormwrightCLITests",
             dependencies: ["formwright"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
     ]
