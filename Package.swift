@@ -53,3 +53,15 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks build only when asked, so everyday builds stay fast: FORMWRIGHT_BENCHMARKS=1 swift run -c release …
+if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "CheckBenchmark",
+            dependencies: ["FormwrightDefinition", "CYAML"],
+            path: "Benchmarks/CheckBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+}
