@@ -96,29 +96,40 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StorageError {
-    static func unknownTable(_ table: String, app: String) -> StorageError {
+    /// The table is not in the app's schema.
+    public static func unknownTable(_ table: String, app: String) -> StorageError {
         StorageError(.unknownTable, "unknown table '\(table)' in app '\(app)'", table: table)
     }
 
-    static func unknownField(_ field: String, table: String) -> StorageError {
+    /// The field is not in the table's schema.
+    public static func unknownField(_ field: String, table: String) -> StorageError {
         StorageError(.unknownField, "unknown field '\(field)' in table '\(table)'", table: table, field: field)
     }
 
-    static func notFound(id: String, table: String) -> StorageError {
+    /// No record has this id.
+    public static func notFound(id: String, table: String) -> StorageError {
         StorageError(.notFound, "no record '\(id)' in table '\(table)'", table: table)
     }
 
-    static func versionConflict(id: String, table: String, expected: Int64, found: Int64) -> StorageError {
+    /// The record's stored version is not the one the caller expected.
+    public static func versionConflict(id: String, table: String, expected: Int64, found: Int64) -> StorageError {
         StorageError(
             .versionConflict, "record '\(id)' in table '\(table)' is at version \(found), not \(expected)", table: table)
     }
 
-    static func uniqueViolation(table: String, field: String) -> StorageError {
+    /// Another record already holds the unique field's value.
+    public static func uniqueViolation(table: String, field: String) -> StorageError {
         StorageError(
             .uniqueViolation, "another record in table '\(table)' already has this '\(field)'", table: table, field: field)
     }
 
-    static func alreadyExists(id: String, table: String) -> StorageError {
+    /// A record with the given id already exists.
+    public static func alreadyExists(id: String, table: String) -> StorageError {
         StorageError(.alreadyExists, "a record '\(id)' already exists in table '\(table)'", table: table)
+    }
+
+    /// A caller-given record id is not a valid id.
+    public static func invalidID(_ id: String, table: String) -> StorageError {
+        StorageError(.invalidValue, "record id '\(id)' must be 1 to 128 URL-safe characters", table: table)
     }
 }

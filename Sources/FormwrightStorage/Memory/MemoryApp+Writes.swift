@@ -63,7 +63,7 @@ extension MemoryApp {
     private func newID(_ givenID: String?, _ table: TableSchema) throws -> String {
         guard let givenID else { return RecordID.generate() }
         guard RecordID.isValid(givenID) else {
-            throw StorageError(.invalidValue, "record id '\(givenID)' must be 1 to 128 URL-safe characters", table: table.name)
+            throw StorageError.invalidID(givenID, table: table.name)
         }
         guard rows(table)[givenID] == nil else { throw StorageError.alreadyExists(id: givenID, table: table.name) }
         return givenID

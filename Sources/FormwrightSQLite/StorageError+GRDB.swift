@@ -1,0 +1,26 @@
+import FormwrightStorage
+import GRDB
+
+extension StorageError {
+    /// `error` as a storage error: storage and cancellation errors pass through unchanged;
+    /// SQLite's get a code and `context` before their message.
+    static func from(_ error: any Error, context: String) -> any Error {
+        if error is StorageError || error is CancellationError { return error }
+        guard let database = error as? DatabaseError else {
+            return StorageError(.backendFailure, "\(context): \(error)")
+        }
+        let detail = database.message ?? "\(database.resultCode)"
+        let (code, text): (Code, String) =
+            switch database.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: (.unavailable, "the database stayed busy too long: \(detail)")
+            case .SQLITE_READONLY: (.readOnly, "the database is read-only: \(detail)")
+            case .SQLITE_FULL: (.unavailable, "the disk is full: \(detail)")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_IOERR: (.unavailable, detail)
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: (.unavailable, "the file is not a usable SQLite database: \(detail)")
+            case .SQLITE_CONSTRAINT where database.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE:
+                (.uniqueViolation, "a unique field already holds this value: \(detail)")
+            default: (.backendFailure, detail)
+            }
+        return StorageError(code, "\(context): \(text)")
+    }
+}
