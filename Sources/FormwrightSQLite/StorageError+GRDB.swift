@@ -2,13 +2,10 @@ import FormwrightStorage
 import GRDB
 
 extension StorageError {
-    /// `error` as a storage error: storage and cancellation errors pass through unchanged;
-    /// SQLite's get a code and `context` before their message.
+    /// SQLite's errors as storage errors with a code and `context` before their message; any
+    /// other error (a storage error, the caller's own, a cancellation) passes through unchanged.
     static func from(_ error: any Error, context: String) -> any Error {
-        if error is StorageError || error is CancellationError { return error }
-        guard let database = error as? DatabaseError else {
-            return StorageError(.backendFailure, "\(context): \(error)")
-        }
+        guard let database = error as? DatabaseError else { return error }
         let detail = database.message ?? "\(database.resultCode)"
         let (code, text): (Code, String) =
             switch database.resultCode {
