@@ -13,9 +13,12 @@ let package = Package(
         .executable(name: "formwright", targets: ["formwright"]),
         .library(name: "FormwrightCore", targets: ["FormwrightCore"]),
         .library(name: "FormwrightDefinition", targets: ["FormwrightDefinition"]),
+        .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
+        .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,6 +30,12 @@ let package = Package(
         .target(
             name: "FormwrightDefinition",
             dependencies: ["FormwrightCore", "CYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "FormwrightStorage", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FormwrightSQLite",
+            dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -43,6 +52,12 @@ let package = Package(
             name: "FormwrightDefinitionTests",
             dependencies: ["FormwrightDefinition"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormwrightSQLiteTests",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
