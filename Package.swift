@@ -38,6 +38,11 @@ let package = Package(
             dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "FormwrightRuntime",
+            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightStorage"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "formwright",
             dependencies: [
@@ -45,6 +50,11 @@ let package = Package(
                 "FormwrightDefinition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightRuntimeTests",
+            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
