@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    /// Editors that apply draft-07 rules ignore every keyword beside a `$ref`; keeping only annotations there means
+    /// they check exactly what the 2020-12 rules check.
+    @Test func referencesCarryOnlyAnnotationsBesideThem() throws {
+        let document = try AppSchema.document()
+        Self.walk(document, at: "") { value, path in
+            guard case .map(let map) = value, map[.string("$ref")] != nil else { return }
+            for key in map.keys {
+                guard case .string(let keyword) = key else { continue }
+                #expect(keyword == "$ref" || SchemaCompiler.annotationKeywords.contains(keyword), "'\(keyword)' beside '$ref' at \(path)")
+            }
+        }
+    }
+
     @Test func everyDefinitionIsUsed() throws {
         let document = try AppSchema.document()
         var targets: Set<String> = []
