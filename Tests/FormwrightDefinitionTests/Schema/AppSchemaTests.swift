@@ -127,25 +127,46 @@ import Testing
 
     @Test(arguments: [
         ("formwright version 2", ["formwright"], Value.int(2), "/formwright"),
-        ("table name with a dash", ["tables"], .object(["sales-calls": .object(["fields": .object(["a": .object(["type": .string("text")])])])]), "/tables/sales-calls"),
+        (
+            "table name with a dash", ["tables"], .object(["sales-calls": .object(["fields": .object(["a": .object(["type": .string("text")])])])]),
+            "/tables/sales-calls"
+        ),
         ("table without fields", ["tables", "feedback"], .object(["label": .string("Feedback")]), "/tables/feedback"),
         ("table with no fields at all", ["tables", "feedback", "fields"], .object([:]), "/tables/feedback/fields"),
-        ("field name with capitals", ["tables", "feedback", "fields"], .object(["Email": .object(["type": .string("email")])]), "/tables/feedback/fields/Email"),
+        (
+            "field name with capitals", ["tables", "feedback", "fields"], .object(["Email": .object(["type": .string("email")])]),
+            "/tables/feedback/fields/Email"
+        ),
         ("field without type", ["tables", "feedback", "fields", "email"], .object(["required": .bool(true)]), "/tables/feedback/fields/email"),
         ("required as text", ["tables", "feedback", "fields", "email", "required"], .string("yes"), "/tables/feedback/fields/email/required"),
         ("negative max_length", ["tables", "feedback", "fields", "message", "max_length"], .int(-1), "/tables/feedback/fields/message/max_length"),
-        ("fractional max_length", ["tables", "feedback", "fields", "message", "max_length"], .double(2.5), "/tables/feedback/fields/message/max_length"),
+        (
+            "fractional max_length", ["tables", "feedback", "fields", "message", "max_length"], .double(2.5),
+            "/tables/feedback/fields/message/max_length"
+        ),
         ("rule without message", ["tables", "conversations", "rules", "0"], .object(["check": .string("true")]), "/tables/conversations/rules/0"),
         ("empty check", ["tables", "conversations", "rules", "0", "check"], .string(""), "/tables/conversations/rules/0/check"),
         ("empty options", ["tables", "customers", "fields", "region", "options"], .list([]), "/tables/customers/fields/region/options"),
-        ("option without value", ["tables", "customers", "fields", "region", "options", "0"], .object(["label": .string("East")]), "/tables/customers/fields/region/options/0"),
-        ("options on a text field", ["tables", "customers", "fields", "pod"], .object(["type": .string("text"), "options": .strings("a")]), "/tables/customers/fields/pod/options"),
-        ("table on a text field", ["tables", "customers", "fields", "pod"], .object(["type": .string("text"), "table": .string("customers")]), "/tables/customers/fields/pod/table"),
+        (
+            "option without value", ["tables", "customers", "fields", "region", "options", "0"], .object(["label": .string("East")]),
+            "/tables/customers/fields/region/options/0"
+        ),
+        (
+            "options on a text field", ["tables", "customers", "fields", "pod"], .object(["type": .string("text"), "options": .strings("a")]),
+            "/tables/customers/fields/pod/options"
+        ),
+        (
+            "table on a text field", ["tables", "customers", "fields", "pod"], .object(["type": .string("text"), "table": .string("customers")]),
+            "/tables/customers/fields/pod/table"
+        ),
         ("empty language map", ["title"], .object([:]), "/title"),
         ("language text not a string", ["title", "en"], .int(1), "/title"),
         ("form without fields", ["forms", "feedback", "fields"], .list([]), "/forms/feedback/fields"),
         ("form field entry with no key", ["forms", "log_conversation", "fields", "2"], .object([:]), "/forms/log_conversation/fields/2"),
-        ("unknown form field change", ["forms", "log_conversation", "fields", "2", "transcript", "hieght"], .int(6), "/forms/log_conversation/fields/2"),
+        (
+            "unknown form field change", ["forms", "log_conversation", "fields", "2", "transcript", "hieght"], .int(6),
+            "/forms/log_conversation/fields/2"
+        ),
         ("too many rows", ["forms", "log_conversation", "fields", "2", "transcript", "rows"], .int(51), "/forms/log_conversation/fields/2"),
         ("public as text", ["forms", "feedback", "public"], .string("yes"), "/forms/feedback/public"),
         ("integrations as a list", ["integrations"], .list([]), "/integrations"),

@@ -122,7 +122,8 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
         return header.setting("tables", to: .object(["customers": .object(["fields": fields])]))
     }
 
-    private static let formFieldWithTwoKeys: Value = header
+    private static let formFieldWithTwoKeys: Value =
+        header
         .setting(
             "tables",
             to: .object([

@@ -81,8 +81,12 @@ struct JSONSchemaValidator {
         default: break
         }
         if let number = value.jsonNumber {
-            if let minimum = keywords.minimum, number < minimum { report("\(value.briefDescription) is less than the minimum \(minimum.compactText)") }
-            if let maximum = keywords.maximum, number > maximum { report("\(value.briefDescription) is more than the maximum \(maximum.compactText)") }
+            if let minimum = keywords.minimum, number < minimum {
+                report("\(value.briefDescription) is less than the minimum \(minimum.compactText)")
+            }
+            if let maximum = keywords.maximum, number > maximum {
+                report("\(value.briefDescription) is more than the maximum \(maximum.compactText)")
+            }
         }
         checkCombinations(value, keywords, at: path, depth: depth, into: &violations)
     }
@@ -97,7 +101,8 @@ struct JSONSchemaValidator {
         if let choices = keywords.oneOf {
             let matching = choices.filter { passes(value, $0, at: path, depth: depth) }.count
             if matching != 1 {
-                let message = matching == 0 ? "matches none of the \(choices.count) allowed forms" : "matches \(matching) forms, but exactly one is allowed"
+                let message =
+                    matching == 0 ? "matches none of the \(choices.count) allowed forms" : "matches \(matching) forms, but exactly one is allowed"
                 violations.append(SchemaViolation(path: path, message: "\(value.briefDescription) \(message)"))
             }
         }
@@ -112,7 +117,8 @@ struct JSONSchemaValidator {
 
     private func checkObject(_ map: ValueMap, _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]) {
         if let minimum = keywords.minProperties, map.count < minimum {
-            violations.append(SchemaViolation(path: path, message: "has \(map.count) \(map.count == 1 ? "key" : "keys"), fewer than the minimum \(minimum)"))
+            violations.append(
+                SchemaViolation(path: path, message: "has \(map.count) \(map.count == 1 ? "key" : "keys"), fewer than the minimum \(minimum)"))
         }
         if let maximum = keywords.maxProperties, map.count > maximum {
             violations.append(SchemaViolation(path: path, message: "has \(map.count) keys, more than the maximum \(maximum)"))
@@ -149,7 +155,8 @@ struct JSONSchemaValidator {
 
     private func checkArray(_ items: [Value], _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]) {
         if let minimum = keywords.minItems, items.count < minimum {
-            violations.append(SchemaViolation(path: path, message: "has \(items.count) \(items.count == 1 ? "item" : "items"), fewer than the minimum \(minimum)"))
+            violations.append(
+                SchemaViolation(path: path, message: "has \(items.count) \(items.count == 1 ? "item" : "items"), fewer than the minimum \(minimum)"))
         }
         guard let itemSchema = keywords.items else { return }
         for (index, item) in items.enumerated() {

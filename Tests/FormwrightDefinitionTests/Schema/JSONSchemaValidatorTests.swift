@@ -117,7 +117,8 @@ import Testing
     @Test func propertyNamesCheckEveryKey() throws {
         let schema = try validator(.object(["propertyNames": .object(["pattern": .string("^[a-z]+$")])]))
         #expect(schema.accepts(.object(["abc": .null])))
-        #expect(schema.validate(.object(["abc": .null, "Abc": .null])) == [SchemaViolation(path: "/Abc", message: "'Abc' is not an allowed key here")])
+        #expect(
+            schema.validate(.object(["abc": .null, "Abc": .null])) == [SchemaViolation(path: "/Abc", message: "'Abc' is not an allowed key here")])
     }
 
     @Test func nonStringKeysAreReported() throws {
@@ -131,7 +132,10 @@ import Testing
         #expect(schema.accepts(.object(["a": .null])))
         #expect(schema.accepts(.object(["a": .null, "b": .null])))
         #expect(schema.validate(.object([:])) == [SchemaViolation(path: "", message: "has 0 keys, fewer than the minimum 1")])
-        #expect(schema.validate(.object(["a": .null, "b": .null, "c": .null])) == [SchemaViolation(path: "", message: "has 3 keys, more than the maximum 2")])
+        #expect(
+            schema.validate(.object(["a": .null, "b": .null, "c": .null])) == [
+                SchemaViolation(path: "", message: "has 3 keys, more than the maximum 2")
+            ])
     }
 
     @Test func itemsCheckEveryItemAndMinItemsCounts() throws {
@@ -165,7 +169,10 @@ import Testing
         #expect(!unanchored.accepts(.string("abc")))
         let anchored = try validator(.object(["pattern": .string("^[a-z][a-z0-9-]*$")]))
         #expect(anchored.accepts(.string("customer-sentiment")))
-        #expect(anchored.validate(.string("Customer")) == [SchemaViolation(path: "", message: "'Customer' does not match the pattern '^[a-z][a-z0-9-]*$'")])
+        #expect(
+            anchored.validate(.string("Customer")) == [
+                SchemaViolation(path: "", message: "'Customer' does not match the pattern '^[a-z][a-z0-9-]*$'")
+            ])
         #expect(!anchored.accepts(.string("")))
     }
 
@@ -192,7 +199,10 @@ import Testing
     @Test func notRefusesWhatItsSchemaAccepts() throws {
         let schema = try validator(.object(["not": .object(["required": .strings("scale")])]))
         #expect(schema.accepts(.object(["type": .string("text")])))
-        #expect(schema.validate(.object(["scale": .int(2)])) == [SchemaViolation(path: "", message: "an object with 1 key matches a form that is not allowed")])
+        #expect(
+            schema.validate(.object(["scale": .int(2)])) == [
+                SchemaViolation(path: "", message: "an object with 1 key matches a form that is not allowed")
+            ])
     }
 
     @Test func ifChoosesThenOrElse() throws {
@@ -206,7 +216,10 @@ import Testing
         #expect(schema.accepts(.object(["type": .string("link"), "table": .string("customers")])))
         #expect(schema.validate(.object(["type": .string("link")])) == [SchemaViolation(path: "", message: "missing required key 'table'")])
         #expect(schema.accepts(.object(["type": .string("text")])))
-        #expect(schema.validate(.object(["type": .string("text"), "table": .string("x")])) == [SchemaViolation(path: "/table", message: "not allowed here")])
+        #expect(
+            schema.validate(.object(["type": .string("text"), "table": .string("x")])) == [
+                SchemaViolation(path: "/table", message: "not allowed here")
+            ])
     }
 
     @Test func ifWithoutElseAcceptsWhatFailsTheCondition() throws {
