@@ -178,6 +178,7 @@ import Testing
         #expect(try AppSchema.validator().validate(app).map(\.path) == [reported], "\(reason)")
     }
 
+    /// Calls `visit` with every value of `value` and its JSON pointer, depth first.
     private static func walk(_ value: Value, at path: String, _ visit: (Value, String) -> Void) {
         visit(value, path)
         switch value {

@@ -116,6 +116,7 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
     private static let region: Value = .object(["type": .string("choice"), "options": .strings("east", "north", "south", "west")])
     private static let customers: Value = .object(["fields": .object(["name": name])])
 
+    /// A header and a `customers` table with the given `name` (and `region`) fields.
     private static func withCustomers(name: Value, region: Value? = nil) -> Value {
         var fields: Value = .object(["name": name])
         if let region { fields = fields.setting("region", to: region) }

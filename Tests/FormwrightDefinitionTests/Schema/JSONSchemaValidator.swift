@@ -32,12 +32,14 @@ struct JSONSchemaValidator {
     /// Whether `document` satisfies the schema.
     func accepts(_ document: Value) -> Bool { validate(document).isEmpty }
 
+    /// Whether `value` satisfies `node`, discarding the reasons (for `anyOf`, `oneOf`, `not` and `if`).
     private func passes(_ value: Value, _ node: SchemaNode, at path: String, depth: Int) -> Bool {
         var violations: [SchemaViolation] = []
         check(value, against: node, at: path, depth: depth, into: &violations)
         return violations.isEmpty
     }
 
+    /// Appends to `violations` every way in which `value`, found at `path`, fails `node`.
     private func check(_ value: Value, against node: SchemaNode, at path: String, depth: Int, into violations: inout [SchemaViolation]) {
         guard depth < Self.maximumDepth else {
             violations.append(SchemaViolation(path: path, message: "schema references nest too deeply"))
@@ -53,6 +55,7 @@ struct JSONSchemaValidator {
         }
     }
 
+    /// Checks every keyword of one schema object; keywords that do not apply to the value's type pass.
     private func checkKeywords(
         _ value: Value, _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]
     ) {
@@ -91,6 +94,7 @@ struct JSONSchemaValidator {
         checkCombinations(value, keywords, at: path, depth: depth, into: &violations)
     }
 
+    /// Checks `allOf`, `anyOf`, `oneOf`, `not` and `if`/`then`/`else`.
     private func checkCombinations(
         _ value: Value, _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]
     ) {
@@ -115,6 +119,7 @@ struct JSONSchemaValidator {
         }
     }
 
+    /// Checks the object keywords, reporting an unknown key at the key itself.
     private func checkObject(_ map: ValueMap, _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]) {
         if let minimum = keywords.minProperties, map.count < minimum {
             violations.append(
@@ -153,6 +158,7 @@ struct JSONSchemaValidator {
         }
     }
 
+    /// Checks `minItems` and every item against `items`.
     private func checkArray(_ items: [Value], _ keywords: SchemaKeywords, at path: String, depth: Int, into violations: inout [SchemaViolation]) {
         if let minimum = keywords.minItems, items.count < minimum {
             violations.append(
@@ -164,6 +170,7 @@ struct JSONSchemaValidator {
         }
     }
 
+    /// Checks the string keywords; lengths count Unicode scalars, as JSON Schema specifies.
     private func checkString(_ text: String, _ keywords: SchemaKeywords, report: (String) -> Void) {
         let length = text.unicodeScalars.count
         if let minimum = keywords.minLength, length < minimum { report("'\(text)' is shorter than \(minimum) characters") }

@@ -48,10 +48,10 @@ struct SchemaCompiler {
         case .bool(let flag):
             return .boolean(flag)
         case .map(let map):
-            var keywords = SchemaKeywords()
+            let keywords = SchemaKeywords()
             for (key, value) in map.entries {
                 guard case .string(let keyword) = key else { throw JSONSchemaError(schemaPath: path, message: "keywords must be strings") }
-                try compileKeyword(keyword, value, into: &keywords, map: map, at: path, isRoot: isRoot)
+                try compileKeyword(keyword, value, into: keywords, map: map, at: path, isRoot: isRoot)
             }
             return .keywords(keywords)
         default:
@@ -59,8 +59,9 @@ struct SchemaCompiler {
         }
     }
 
+    /// Compiles one keyword of the schema object at `path` into `keywords`, or throws.
     private mutating func compileKeyword(
-        _ keyword: String, _ value: Value, into keywords: inout SchemaKeywords, map: ValueMap, at path: String, isRoot: Bool
+        _ keyword: String, _ value: Value, into keywords: SchemaKeywords, map: ValueMap, at path: String, isRoot: Bool
     ) throws {
         let here = JSONPointer.appending(keyword, to: path)
         func fail(_ message: String) -> JSONSchemaError { JSONSchemaError(schemaPath: here, message: message) }
@@ -134,6 +135,7 @@ struct SchemaCompiler {
         }
     }
 
+    /// Compiles an object whose members are schemas (`properties`, `patternProperties`).
     private mutating func schemaMap(_ value: Value, at path: String) throws -> [(key: String, schema: SchemaNode)] {
         guard case .map(let map) = value else { throw JSONSchemaError(schemaPath: path, message: "expected an object of schemas") }
         return try map.entries.map { entry in
@@ -142,6 +144,7 @@ struct SchemaCompiler {
         }
     }
 
+    /// Compiles a non-empty array of schemas (`allOf`, `anyOf`, `oneOf`).
     private mutating func schemaList(_ value: Value, at path: String) throws -> [SchemaNode] {
         guard case .list(let items) = value, !items.isEmpty else {
             throw JSONSchemaError(schemaPath: path, message: "expected a non-empty array of schemas")
@@ -149,6 +152,7 @@ struct SchemaCompiler {
         return try items.enumerated().map { index, item in try compile(item, at: JSONPointer.appending(index, to: path)) }
     }
 
+    /// Reads `type`: one type name or a non-empty array of them.
     private static func types(_ value: Value, fail: (String) -> JSONSchemaError) throws -> [SchemaNode.JSONType] {
         let names: [Value]
         switch value {
@@ -164,6 +168,7 @@ struct SchemaCompiler {
         }
     }
 
+    /// Reads a non-negative integer keyword such as `minItems`.
     private static func count(_ value: Value, fail: (String) -> JSONSchemaError) throws -> Int {
         guard value.jsonTypeName == "integer", let number = value.jsonNumber, number >= 0, number <= Double(Int32.max) else {
             throw fail("expected a non-negative integer")
@@ -171,6 +176,7 @@ struct SchemaCompiler {
         return Int(number)
     }
 
+    /// Compiles a regular expression, throwing when it is not valid.
     private static func pattern(_ source: String, fail: (String) -> JSONSchemaError) throws -> SchemaNode.Pattern {
         do {
             return SchemaNode.Pattern(source: source, expression: try NSRegularExpression(pattern: source))

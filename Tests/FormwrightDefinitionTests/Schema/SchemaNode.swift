@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Only the keywords that the app schema uses are modelled; `SchemaCompiler` refuses any other, so nothing in a schema
 /// goes unchecked.
-indirect enum SchemaNode {
+enum SchemaNode {
     /// `true` accepts every value, `false` none.
     case boolean(Bool)
     /// A schema object; every keyword that is present must hold.

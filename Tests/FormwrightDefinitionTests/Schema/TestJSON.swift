@@ -37,19 +37,23 @@ struct TestJSON {
         return value
     }
 
+    /// A parse error at the current position.
     private func error(_ message: String) -> ParseError { ParseError(offset: position, message: message) }
 
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
+    /// Skips the four JSON whitespace characters.
     private mutating func skipWhitespace() {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
     }
 
+    /// Consumes `byte`, or throws naming `what` was expected.
     private mutating func expect(_ byte: UInt8, _ what: String) throws {
         guard current == byte else { throw error("expected \(what)") }
         position += 1
     }
 
+    /// Reads any value, refusing nesting beyond `maximumDepth`.
     private mutating func readValue(depth: Int) throws -> Value {
         guard depth < Self.maximumDepth else { throw error("nested too deeply") }
         guard let byte = current else { throw error("unexpected end of text") }
@@ -65,11 +69,13 @@ struct TestJSON {
         }
     }
 
+    /// Reads one of the literal words `true`, `false`, `null`.
     private mutating func readWord(_ word: String, _ value: Value) throws -> Value {
         for byte in word.utf8 { try expect(byte, "'\(word)'") }
         return value
     }
 
+    /// Reads an object, refusing a repeated key.
     private mutating func readObject(depth: Int) throws -> Value {
         position += 1
         var map = ValueMap()
@@ -98,6 +104,7 @@ struct TestJSON {
         }
     }
 
+    /// Reads an array.
     private mutating func readArray(depth: Int) throws -> Value {
         position += 1
         var items: [Value] = []
@@ -119,6 +126,7 @@ struct TestJSON {
         }
     }
 
+    /// Reads a string, with its escapes, after the opening quote.
     private mutating func readString() throws -> String {
         position += 1
         var utf8: [UInt8] = []
@@ -139,6 +147,7 @@ struct TestJSON {
         }
     }
 
+    /// Reads one escape after its backslash, joining UTF-16 surrogate pairs, as UTF-8 bytes.
     private mutating func readEscape() throws -> [UInt8] {
         guard let byte = current else { throw error("unterminated escape") }
         position += 1
@@ -168,6 +177,7 @@ struct TestJSON {
         }
     }
 
+    /// Reads the four hex digits of a `\u` escape.
     private mutating func readHexQuad() throws -> UInt32 {
         var code: UInt32 = 0
         for _ in 0..<4 {
@@ -178,6 +188,7 @@ struct TestJSON {
         return code
     }
 
+    /// The value of one hex digit, or nil.
     private static func hexDigit(_ byte: UInt8) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
@@ -187,6 +198,7 @@ struct TestJSON {
         }
     }
 
+    /// Reads a number: `.int` when it has no fraction or exponent and fits, `.double` otherwise.
     private mutating func readNumber() throws -> Value {
         let start = position
         var isIntegral = true
@@ -213,6 +225,7 @@ struct TestJSON {
         return .double(number)
     }
 
+    /// Skips decimal digits and says how many there were.
     private mutating func skipDigits() -> Int {
         var count = 0
         while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
