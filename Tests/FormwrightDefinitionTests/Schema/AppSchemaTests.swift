@@ -109,12 +109,6 @@ import Testing
         }
     }
 
-    @Test func findsTheFixturesInTheTestBundleToo() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let files = try FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent("schema-invalid").path)
-        #expect(files.filter { $0.hasSuffix(".yaml") }.count == InvalidAppExample.all.count)
-    }
-
     @Test(arguments: [
         ("app name too long", Value.string(String(repeating: "a", count: 64)), "/app"),
         ("app name starting with a digit", .string("1app"), "/app"),
@@ -211,13 +205,11 @@ import Testing
             "deals": .object([
                 "label": .object(["en": .string("Deals")]),
                 "description": .string("One row per opportunity."),
-                "renamed_from": .string("opportunities"),
                 "fields": .object([
                     "code": .object([
                         "type": .string("text"), "label": .string("Code"), "help": .string("Two letters, a dash, four digits."),
                         "placeholder": .string("DE-1234"), "required": .bool(true), "unique": .bool(true),
                         "min_length": .int(7), "max_length": .int(7), "pattern": .string("[A-Z]{2}-[0-9]{4}"),
-                        "renamed_from": .string("reference"),
                     ]),
                     "amount": .object(["type": .string("money"), "scale": .int(0), "min": .int(0), "default": .int(0)]),
                     "probability": .object(["type": .string("number"), "min": .double(0), "max": .double(1), "default": .double(0.5)]),
