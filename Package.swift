@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "formwright", targets: ["formwright"]),
         .library(name: "FormwrightCore", targets: ["FormwrightCore"]),
         .library(name: "FormwrightDefinition", targets: ["FormwrightDefinition"]),
+        .library(name: "FormwrightExpressions", targets: ["FormwrightExpressions"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "FormwrightCore", swiftSettings: swiftSettings),
+        .target(name: "FormwrightExpressions", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .target(
             name: "FormwrightDefinition",
             dependencies: ["FormwrightCore", "CYAML"],
@@ -43,6 +45,11 @@ let package = Package(
             name: "FormwrightDefinitionTests",
             dependencies: ["FormwrightDefinition"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightExpressionsTests",
+            dependencies: ["FormwrightExpressions"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

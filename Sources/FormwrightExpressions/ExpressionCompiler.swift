@@ -1,0 +1,47 @@
+public import FormwrightCore
+
+/// Parses, checks and plans expressions against a set of declarations.
+public struct ExpressionCompiler: Sendable {
+    /// The names expressions may use.
+    public var declarations: Declarations
+    /// The limits applied when compiling and evaluating.
+    public var limits: ExpressionLimits
+
+    /// Creates a compiler.
+    public init(declarations: Declarations = Declarations(), limits: ExpressionLimits = .default) {
+        self.declarations = declarations
+        self.limits = limits
+    }
+
+    /// The outcome of compiling one expression: a program when there are no errors, and every diagnostic.
+    public struct Compilation: Sendable {
+        /// The program, or nil when an error was found.
+        public var program: Program?
+        /// Errors and warnings, in source order.
+        public var diagnostics: [ExpressionDiagnostic]
+    }
+
+    /// Compiles `source`; with `check` false the type checker is skipped and names resolve at run time.
+    public func compile(_ source: String, check: Bool = true) -> Compilation {
+        let root: ExpressionNode
+        switch Parser.parse(source, limits: limits) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return Compilation(program: nil, diagnostics: [diagnostic])
+        }
+        var checked: CheckedExpression?
+        var diagnostics: [ExpressionDiagnostic] = []
+        if check {
+            var checker = Checker(declarations: declarations, limits: limits)
+            let result = checker.check(root)
+            diagnostics = checker.diagnostics.sorted { ($0.range.lowerBound, $0.id) < ($1.range.lowerBound, $1.id) }
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                return Compilation(program: nil, diagnostics: diagnostics)
+            }
+            checked = result
+        }
+        var planner = Planner(container: declarations.container, checked: checked, functions: StandardLibrary.functions)
+        let interpretable = planner.plan(root)
+        let program = Program(source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits)
+        return Compilation(program: program, diagnostics: diagnostics)
+    }
+}
