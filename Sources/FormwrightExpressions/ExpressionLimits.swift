@@ -7,7 +7,7 @@
 /// | `maxSourceLength` | 10,000 scalars | before parsing |
 /// | `maxNestingDepth` | 100 levels | while parsing: brackets, calls and operator chains |
 /// | `maxEstimatedCost` | 1,000,000 | after checking, from declared sizes |
-/// | `maxSteps` | 100,000 | while evaluating: one step per node visited |
+/// | `maxSteps` | 1,000,000 | while evaluating: one step per node visited and per loop iteration |
 /// | `maxStringLength` | 100,000 scalars | each string an evaluation builds |
 /// | `maxListLength` | 10,000 elements | each list or map an evaluation builds |
 /// | `assumedCollectionSize` | 1,000 | cost estimate for a list, map or string without a declared size |
@@ -36,7 +36,7 @@ public struct ExpressionLimits: Sendable, Hashable {
         maxSourceLength: Int = 10_000,
         maxNestingDepth: Int = 100,
         maxEstimatedCost: UInt64 = 1_000_000,
-        maxSteps: Int = 100_000,
+        maxSteps: Int = 1_000_000,
         maxStringLength: Int = 100_000,
         maxListLength: Int = 10_000,
         assumedCollectionSize: UInt64 = 1_000

@@ -3,13 +3,19 @@ import FormwrightCore
 extension Checker {
     mutating func inferCall(_ node: ExpressionNode, function: String, target: ExpressionNode?, arguments: [ExpressionNode]) -> ExpressionType {
         let operands = (target.map { [$0] } ?? []) + arguments
-        let types = operands.map { infer($0) }
-        switch (function, types.count) {
+        switch (function, operands.count) {
         case ("_&&_", 2), ("_||_", 2):
-            for (operand, type) in zip(operands, types) { expect(.bool, type, at: operand.span) }
+            expect(.bool, infer(operands[0]), at: operands[0].span)
+            let facts = Self.nonNullFacts(operands[0], whenTrue: function == "_&&_")
+            expect(.bool, inferNarrowed(operands[1], by: facts), at: operands[1].span)
             return .bool
         case ("_?_:_", 3):
-            expect(.bool, types[0], at: operands[0].span)
+            expect(.bool, infer(operands[0]), at: operands[0].span)
+            let types = [
+                ExpressionType.bool,
+                inferNarrowed(operands[1], by: Self.nonNullFacts(operands[0], whenTrue: true)),
+                inferNarrowed(operands[2], by: Self.nonNullFacts(operands[0], whenTrue: false)),
+            ]
             if let joined = TypeRelations.join(types[1], types[2]) { return joined }
             report(
                 ExpressionDiagnostic.ID.typeMismatch,
@@ -18,6 +24,7 @@ extension Checker {
         default:
             break
         }
+        let types = operands.map { infer($0) }
         guard let declaration = functions[function] else {
             let names = functions.keys.filter { !$0.contains("_") && !$0.hasPrefix("@") }.sorted()
             report(
@@ -44,6 +51,30 @@ extension Checker {
         warnAboutNullable(node, function: function, operands: operands, types: types)
         if matches.dropFirst().allSatisfy({ $0.1 == first.1 }) { return first.1 }
         return .dyn
+    }
+
+    /// Infers a node's type while treating `facts` as non-null.
+    mutating func inferNarrowed(_ node: ExpressionNode, by facts: [String]) -> ExpressionType {
+        for fact in facts { narrowed[fact, default: 0] += 1 }
+        defer { for fact in facts { narrowed[fact, default: 1] -= 1 } }
+        return infer(node)
+    }
+
+    /// The names a condition proves non-null when it evaluates to `whenTrue`.
+    static func nonNullFacts(_ node: ExpressionNode, whenTrue: Bool) -> [String] {
+        guard case .call(let function, nil, let arguments) = node.kind else { return [] }
+        switch (function, arguments.count) {
+        case ("_!=_", 2) where whenTrue, ("_==_", 2) where !whenTrue:
+            if case .literal(.null) = arguments[1].kind, let name = arguments[0].sourceName { return [name] }
+            if case .literal(.null) = arguments[0].kind, let name = arguments[1].sourceName { return [name] }
+            return []
+        case ("_&&_", 2) where whenTrue, ("_||_", 2) where !whenTrue:
+            return nonNullFacts(arguments[0], whenTrue: whenTrue) + nonNullFacts(arguments[1], whenTrue: whenTrue)
+        case ("!_", 1):
+            return nonNullFacts(arguments[0], whenTrue: !whenTrue)
+        default:
+            return []
+        }
     }
 
     /// Reports an error unless `found` can stand where `expected` is required.

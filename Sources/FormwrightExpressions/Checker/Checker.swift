@@ -9,6 +9,8 @@ struct Checker {
     var result: CheckedExpression
     /// Loop variables in scope, innermost last.
     var locals: [(name: String, type: ExpressionType)] = []
+    /// Names known to be non-null where the checker currently is (after `x != null &&`, in `x == null ? … : here`).
+    var narrowed: [String: Int] = [:]
 
     init(declarations: Declarations, limits: ExpressionLimits, functions: [String: FunctionDeclaration] = StandardLibrary.functions) {
         self.declarations = declarations
@@ -29,7 +31,8 @@ struct Checker {
 
     @discardableResult
     mutating func infer(_ node: ExpressionNode) -> ExpressionType {
-        let type = inferUncached(node)
+        var type = inferUncached(node)
+        if case .nullable(let wrapped) = type, let name = node.sourceName, narrowed[name, default: 0] > 0 { type = wrapped }
         result.types[node.id] = type
         return type
     }
