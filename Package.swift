@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "FormwrightCore",
                 "FormwrightDefinition",
+                "FormwrightExpressions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

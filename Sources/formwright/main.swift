@@ -1,1 +1,1 @@
-print("formwright")
+FormwrightCommand.main()

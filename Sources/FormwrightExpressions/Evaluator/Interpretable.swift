@@ -166,7 +166,7 @@ final class MapNode: Interpretable {
                 throw EvaluationError("unsupported map key type '\(key.kindName)'", range: entry.span)
             }
             guard ValueSemantics.lookup(map, key) == nil else {
-                throw EvaluationError("repeated map key \(key)", range: entry.span)
+                throw EvaluationError("repeated map key \(ValueJSONRenderer.render(key))", range: entry.span)
             }
             map[key] = value
         }

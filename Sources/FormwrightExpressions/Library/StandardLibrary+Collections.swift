@@ -13,7 +13,7 @@ extension StandardLibrary {
         default: throw EvaluationError("no matching overload for index of type '\(index.kindName)' on a list")
         }
         guard let position, position >= 0, position < list.count else {
-            throw EvaluationError("index out of range: \(index) for a list of \(list.count) elements")
+            throw EvaluationError("index out of range: \(ValueJSONRenderer.render(index)) for a list of \(list.count) elements")
         }
         return list[position]
     }
@@ -23,7 +23,7 @@ extension StandardLibrary {
         guard ValueSemantics.isValidKey(key) || key.isNumber else {
             throw EvaluationError("unsupported key type '\(key.kindName)'")
         }
-        guard let found = ValueSemantics.lookup(map, key) else { throw EvaluationError("no such key: \(key)") }
+        guard let found = ValueSemantics.lookup(map, key) else { throw EvaluationError("no such key: \(ValueJSONRenderer.render(key))") }
         return found
     }
 
