@@ -14,9 +14,12 @@ let package = Package(
         .library(name: "FormwrightCore", targets: ["FormwrightCore"]),
         .library(name: "FormwrightDefinition", targets: ["FormwrightDefinition"]),
         .library(name: "FormwrightExpressions", targets: ["FormwrightExpressions"]),
+        .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
+        .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +32,12 @@ let package = Package(
         .target(
             name: "FormwrightDefinition",
             dependencies: ["FormwrightCore", "CYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "FormwrightStorage", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FormwrightSQLite",
+            dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -45,7 +54,13 @@ let package = Package(
         .testTarget(
             name: "FormwrightDefinitionTests",
             dependencies: ["FormwrightDefinition"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormwrightSQLiteTests",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -56,7 +71,20 @@ let package = Package(
         .testTarget(
             name: "FormwrightCLITests",
             dependencies: ["formwright"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
     ]
 )
+
+// Benchmarks build only when asked, so everyday builds stay fast: FORMWRIGHT_BENCHMARKS=1 swift run -c release …
+if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "CheckBenchmark",
+            dependencies: ["FormwrightDefinition", "CYAML"],
+            path: "Benchmarks/CheckBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -1,10 +1,11 @@
 import ArgumentParser
 
-/// The `formwright` command: the root of the subcommand tree.
-struct FormwrightCommand: ParsableCommand {
+/// The `formwright` command: a thin tree of subcommands over the library.
+@main
+struct FormwrightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formwright",
-        abstract: "Run business apps written as YAML.",
-        subcommands: [EvalCommand.self]
+        abstract: "Check and run business apps described in YAML.",
+        subcommands: [CheckCommand.self, EvalCommand.self]
     )
 }

@@ -1,0 +1,111 @@
+/// Runs a `RegexProgram` over a text as a Pike VM: all threads advance together, one scalar at a time.
+///
+/// Each scalar costs at most one visit per instruction, so a run takes O(program size × text length)
+/// time and O(program size) memory, whatever the pattern and text — there is no backtracking.
+struct RegexMatcher {
+    private let program: RegexProgram
+    /// The threads alive before the current scalar; `next` those alive after it.
+    private var current: ThreadList
+    private var next: ThreadList
+    /// The work stack of `addThread`, kept to reuse its storage.
+    private var stack: [Int] = []
+
+    /// A matcher for `program`, with its thread lists allocated.
+    init(_ program: RegexProgram) {
+        self.program = program
+        current = ThreadList(capacity: program.instructions.count)
+        next = ThreadList(capacity: program.instructions.count)
+        stack.reserveCapacity(program.instructions.count)
+    }
+
+    /// Whether the program matches some substring of `text` (`whole: false`) or all of it (`whole: true`).
+    mutating func matches(_ text: String, whole: Bool) -> Bool {
+        let program = self.program
+        var current = self.current
+        var next = self.next
+        var stack = self.stack
+        defer {
+            // Hand the storage back, so a matcher used again allocates nothing.
+            self.current = current
+            self.next = next
+            self.stack = stack
+        }
+        func addThread(to list: inout ThreadList, from start: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool {
+            Self.addThread(program.instructions, to: &list, stack: &stack, from: start, previous: previous, next: next)
+        }
+        let anchored = whole || program.isAnchoredAtStart
+        var scalars = text.unicodeScalars.makeIterator()
+        var previous: Unicode.Scalar?
+        var upcoming = scalars.next()
+        var atStart = true
+        current.removeAll()
+        while true {
+            if !anchored {
+                if current.count == 0, let filter = program.firstScalars {
+                    // Nothing is alive: skip to the next scalar that can start a match. The filter exists only
+                    // when a match must consume a scalar, so reaching the end means there is none.
+                    while let scalar = upcoming, !filter.contains(scalar) {
+                        previous = scalar
+                        upcoming = scalars.next()
+                    }
+                    guard upcoming != nil else { return false }
+                }
+                if addThread(to: &current, from: 0, previous: previous, next: upcoming) { return true }
+            } else if atStart {
+                if addThread(to: &current, from: 0, previous: previous, next: upcoming), !whole { return true }
+            } else if current.count == 0 {
+                return false
+            }
+            atStart = false
+            guard let scalar = upcoming else { break }
+            let following = scalars.next()
+            next.removeAll()
+            for position in 0..<current.count {
+                let index = current[position]
+                let advances: Bool
+                switch program.instructions[index] {
+                case .scalar(let value): advances = scalar.value == value
+                case .set(let set): advances = program.sets[set].contains(scalar)
+                case .anyScalar: advances = true
+                case .anyExceptNewline: advances = scalar != "\n"
+                default: advances = false
+                }
+                if advances, addThread(to: &next, from: index + 1, previous: scalar, next: following), !whole {
+                    return true
+                }
+            }
+            swap(&current, &next)
+            previous = scalar
+            upcoming = following
+        }
+        return whole && current.contains(program.matchIndex)
+    }
+
+    /// Adds the thread at `start` and everything reachable from it without consuming; `true` if that reaches `match`.
+    private static func addThread(
+        _ instructions: [RegexInstruction], to list: inout ThreadList, stack: inout [Int],
+        from start: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?
+    ) -> Bool {
+        guard list.visit(start) else { return false }
+        var matched = false
+        stack.removeAll(keepingCapacity: true)
+        stack.append(start)
+        while let index = stack.popLast() {
+            switch instructions[index] {
+            case .jump(let target):
+                if list.visit(target) { stack.append(target) }
+            case .split(let first, let second):
+                if list.visit(second) { stack.append(second) }
+                if list.visit(first) { stack.append(first) }
+            case .assertion(let assertion):
+                if assertion.holds(previous: previous, next: next), list.visit(index + 1) { stack.append(index + 1) }
+            case .match:
+                matched = true
+                list.keep(index)
+            case .scalar, .set, .anyScalar, .anyExceptNewline:
+                list.keep(index)
+            }
+        }
+        return matched
+    }
+}

@@ -1,0 +1,229 @@
+/// Turns pattern text into a `RegexTree`, or the first syntax error.
+///
+/// The parser never recurses: open groups live on an explicit stack of frames, limited to
+/// `maximumNesting`, so no pattern can exhaust the call stack.
+struct RegexParser {
+    /// The deepest group nesting accepted, as in RE2.
+    static let maximumNesting = 1000
+    /// The largest count accepted in `{n,m}`, as in RE2.
+    static let maximumRepetitionCount = 1000
+
+    /// An open group: the alternatives finished so far and the items of the current one.
+    private struct Frame {
+        var alternatives: [Int] = []
+        var items: [Int] = []
+        /// The flags to restore when the group closes.
+        var savedFlags: RegexFlags
+        /// Where the group's `(` is (0 for the whole pattern).
+        var openOffset: Int
+        /// Where the repetition operator applied to the last item starts, if there is one.
+        var lastRepetitionOffset: Int?
+    }
+
+    let scalars: [Unicode.Scalar]
+    var position = 0
+    var flags = RegexFlags()
+    var tree = RegexTree()
+    private var frames: [Frame]
+    var groupNames: Set<String> = []
+
+    /// A parser for `pattern`.
+    init(_ pattern: String) {
+        scalars = Array(pattern.unicodeScalars)
+        frames = [Frame(savedFlags: RegexFlags(), openOffset: 0)]
+    }
+
+    /// Parses the whole pattern.
+    mutating func parse() throws(RegexSyntaxError) -> RegexTree {
+        while position < scalars.count {
+            let scalar = scalars[position]
+            switch scalar {
+            case "(": try openGroup()
+            case ")": try closeGroup()
+            case "|":
+                finishAlternative()
+                position += 1
+            case "*": try repeatLastItem(minimum: 0, maximum: nil, operatorEnd: position + 1)
+            case "+": try repeatLastItem(minimum: 1, maximum: nil, operatorEnd: position + 1)
+            case "?": try repeatLastItem(minimum: 0, maximum: 1, operatorEnd: position + 1)
+            case "{":
+                if let counted = try countedRepetition() {
+                    try repeatLastItem(minimum: counted.minimum, maximum: counted.maximum, operatorEnd: counted.end)
+                } else {
+                    addLiteral(scalar.value, at: position)
+                    position += 1
+                }
+            case "[": try parseClass()
+            case "\\": try parseEscape()
+            case ".":
+                addItem(flags.dotMatchesNewline ? .anyScalar : .anyExceptNewline, at: position)
+                position += 1
+            case "^":
+                addItem(.assertion(flags.multiLine ? .lineStart : .textStart), at: position)
+                position += 1
+            case "$":
+                addItem(.assertion(flags.multiLine ? .lineEnd : .textEnd), at: position)
+                position += 1
+            default:
+                addLiteral(scalar.value, at: position)
+                position += 1
+            }
+        }
+        if frames.count > 1, let open = frames.last {
+            throw RegexSyntaxError(message: "missing closing ')'", offset: open.openOffset)
+        }
+        tree.root = finishGroup(frames[0])
+        return tree
+    }
+
+    // MARK: - Items
+
+    /// Appends a node as the next item of the current alternative.
+    mutating func addItem(_ node: RegexNode, at offset: Int) {
+        let index = tree.add(node, at: offset)
+        frames[frames.count - 1].items.append(index)
+        frames[frames.count - 1].lastRepetitionOffset = nil
+    }
+
+    /// Appends a literal scalar, as a case-folded set under `(?i)`.
+    mutating func addLiteral(_ value: UInt32, at offset: Int) {
+        if flags.caseInsensitive {
+            let others = CaseFolding.others(of: value)
+            if !others.isEmpty {
+                let ranges = ([value] + others).map { $0...$0 }
+                addItem(.set(ScalarSet(ranges: ranges)), at: offset)
+                return
+            }
+        }
+        addItem(.scalar(value), at: offset)
+    }
+
+    /// The text of the pattern between two offsets, for messages.
+    func text(_ start: Int, _ end: Int) -> String {
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return result
+    }
+
+    /// The scalar at `offset`, or `nil` past the end.
+    func peek(_ offset: Int) -> Unicode.Scalar? {
+        offset >= 0 && offset < scalars.count ? scalars[offset] : nil
+    }
+
+    // MARK: - Groups and alternation
+
+    private mutating func openGroup() throws(RegexSyntaxError) {
+        let start = position
+        var innerFlags = flags
+        if peek(start + 1) == "?" {
+            switch try parseGroupExtension() {
+            case .flagsOnly(let newFlags):
+                flags = newFlags
+                return
+            case .scopedFlags(let newFlags):
+                innerFlags = newFlags
+            case .named:
+                tree.captureCount += 1
+            }
+        } else {
+            position += 1
+            tree.captureCount += 1
+        }
+        guard frames.count <= Self.maximumNesting else {
+            throw RegexSyntaxError(message: "groups nested too deeply (the limit is \(Self.maximumNesting))", offset: start)
+        }
+        frames.append(Frame(savedFlags: flags, openOffset: start))
+        flags = innerFlags
+    }
+
+    private mutating func closeGroup() throws(RegexSyntaxError) {
+        guard frames.count > 1, let frame = frames.popLast() else {
+            throw RegexSyntaxError(message: "unexpected ')'", offset: position)
+        }
+        let node = finishGroup(frame)
+        flags = frame.savedFlags
+        frames[frames.count - 1].items.append(node)
+        frames[frames.count - 1].lastRepetitionOffset = nil
+        position += 1
+    }
+
+    /// Ends the current alternative at a `|`.
+    private mutating func finishAlternative() {
+        let frame = frames[frames.count - 1]
+        let alternative = concatenation(frame.items, fallbackOffset: position)
+        frames[frames.count - 1].alternatives.append(alternative)
+        frames[frames.count - 1].items = []
+        frames[frames.count - 1].lastRepetitionOffset = nil
+    }
+
+    /// The node for a whole group: its alternatives, each a concatenation of items.
+    private mutating func finishGroup(_ frame: Frame) -> Int {
+        let last = concatenation(frame.items, fallbackOffset: position)
+        guard !frame.alternatives.isEmpty else { return last }
+        let children = frame.alternatives + [last]
+        return tree.add(.alternation(children), at: tree.offsets[children[0]])
+    }
+
+    private mutating func concatenation(_ items: [Int], fallbackOffset: Int) -> Int {
+        switch items.count {
+        case 0: tree.add(.empty, at: fallbackOffset)
+        case 1: items[0]
+        default: tree.add(.concatenation(items), at: tree.offsets[items[0]])
+        }
+    }
+
+    // MARK: - Repetition
+
+    /// Applies `{minimum,maximum}` to the last item; `position` is at the operator, `operatorEnd` just after it.
+    private mutating func repeatLastItem(minimum: Int, maximum: Int?, operatorEnd: Int) throws(RegexSyntaxError) {
+        let start = position
+        var end = operatorEnd
+        if peek(end) == "?" {
+            end += 1  // lazy: the same set of matches, so the same answer
+        } else if peek(end) == "+" {
+            throw RegexSyntaxError(
+                message: "unsupported feature: possessive quantifier '\(text(start, end + 1))'", offset: start)
+        }
+        let frame = frames[frames.count - 1]
+        if let previous = frame.lastRepetitionOffset {
+            throw RegexSyntaxError(message: "invalid nested repetition operator '\(text(previous, end))'", offset: start)
+        }
+        guard let item = frame.items.last else {
+            throw RegexSyntaxError(message: "missing argument to repetition operator '\(text(start, end))'", offset: start)
+        }
+        let node = tree.add(.repetition(item, minimum: minimum, maximum: maximum), at: start)
+        frames[frames.count - 1].items[frame.items.count - 1] = node
+        frames[frames.count - 1].lastRepetitionOffset = start
+        position = end
+    }
+
+    /// Parses `{n}`, `{n,}` or `{n,m}` at `position`; `nil` when the brace does not start one (then it is a literal).
+    private func countedRepetition() throws(RegexSyntaxError) -> (minimum: Int, maximum: Int?, end: Int)? {
+        var index = position + 1
+        func number() -> Int? {
+            var value: Int?
+            while let scalar = peek(index), let digit = scalar.properties.numericType == .decimal && scalar.isASCII
+                ? Int(scalar.value) - 0x30 : nil
+            {
+                value = min((value ?? 0) * 10 + digit, 1_000_000)
+                index += 1
+            }
+            return value
+        }
+        guard let minimum = number() else { return nil }
+        var maximum: Int? = minimum
+        if peek(index) == "," {
+            index += 1
+            maximum = number()
+        }
+        guard peek(index) == "}" else { return nil }
+        index += 1
+        if minimum > Self.maximumRepetitionCount || (maximum ?? 0) > Self.maximumRepetitionCount {
+            throw RegexSyntaxError(message: "repetition count too large", offset: position)
+        }
+        if let maximum, maximum < minimum {
+            throw RegexSyntaxError(message: "invalid repetition count '\(text(position, index))'", offset: position)
+        }
+        return (minimum, maximum, index)
+    }
+}

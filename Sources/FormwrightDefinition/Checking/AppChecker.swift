@@ -1,0 +1,117 @@
+import FormwrightCore
+
+/// Checks what the parts of a decoded app say about each other: links point at tables, forms
+/// name real fields, bounds are ordered, and defaults satisfy their own field's constraints.
+struct AppChecker {
+    var context: DecodingContext
+    let app: AppDefinition
+
+    init(app: AppDefinition, context: DecodingContext) {
+        self.app = app
+        self.context = context
+    }
+
+    mutating func check() {
+        let tableNames = app.tables.map(\.name.value)
+        for table in app.tables {
+            for field in table.fields {
+                if let target = field.linkedTable, !tableNames.contains(target.value) {
+                    let hint = NameSuggester.hint(for: target.value, among: tableNames)
+                    context.error(.unknownTable, "link field '\(field.name.value)' points to unknown table '\(target.value)'\(hint)", at: target.range)
+                }
+                checkBounds(field)
+                if case .literal(let value)? = field.defaultValue?.value, let range = field.defaultValue?.range {
+                    checkDefault(value, at: range, of: field)
+                }
+            }
+        }
+        for form in app.forms { checkForm(form, tableNames: tableNames) }
+    }
+
+    private mutating func checkBounds(_ field: FieldDefinition) {
+        if let minimum = field.minimum, let maximum = field.maximum, Self.compare(maximum.value, minimum.value) == true {
+            context.error(.constraintConflict, "'min' of field '\(field.name.value)' is above its 'max'", at: minimum.range)
+        }
+        if let minimum = field.minimumLength, let maximum = field.maximumLength, minimum.value > maximum.value {
+            context.error(.constraintConflict, "'min_length' of field '\(field.name.value)' is above its 'max_length'", at: minimum.range)
+        }
+    }
+
+    /// Reports a default its own field would refuse.
+    mutating func checkDefault(_ value: Value, at range: SourceRange, of field: FieldDefinition) {
+        let name = field.name.value
+        let options = field.options.map(\.value)
+        var chosen: [String] = []
+        if field.type == .choice, case .string(let text) = value { chosen = [text] }
+        if field.type == .multichoice, case .list(let items) = value {
+            chosen = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+        }
+        for choice in chosen where !options.isEmpty && !options.contains(choice) {
+            let hint = NameSuggester.hint(for: choice, among: options)
+            context.error(.defaultOutOfBounds, "default '\(choice)' is not one of the options of field '\(name)'\(hint)", at: range)
+        }
+        if let minimum = field.minimum, Self.compare(value, minimum.value) == true {
+            context.error(.defaultOutOfBounds, "default of field '\(name)' is below its 'min'", at: range)
+        }
+        if let maximum = field.maximum, Self.compare(maximum.value, value) == true {
+            context.error(.defaultOutOfBounds, "default of field '\(name)' is above its 'max'", at: range)
+        }
+        if case .string(let text) = value, field.type.isTextual {
+            let length = text.unicodeScalars.count
+            if let minimum = field.minimumLength, length < minimum.value {
+                context.error(.defaultOutOfBounds, "default of field '\(name)' is shorter than its 'min_length' of \(minimum.value)", at: range)
+            }
+            if let maximum = field.maximumLength, length > maximum.value {
+                context.error(.defaultOutOfBounds, "default of field '\(name)' is longer than its 'max_length' of \(maximum.value)", at: range)
+            }
+        }
+    }
+
+    private mutating func checkForm(_ form: FormDefinition, tableNames: [String]) {
+        guard let table = app.table(named: form.table.value) else {
+            let hint = NameSuggester.hint(for: form.table.value, among: tableNames)
+            context.error(.unknownTable, "form '\(form.name.value)' names unknown table '\(form.table.value)'\(hint)", at: form.table.range)
+            return
+        }
+        let fieldNames = table.fields.map(\.name.value)
+        var seen: Set<String> = []
+        for entry in form.fields {
+            let name = entry.name.value
+            guard let field = table.field(named: name) else {
+                let hint = NameSuggester.hint(for: name, among: fieldNames)
+                context.error(.unknownField, "unknown field '\(name)' in table '\(table.name.value)'\(hint)", at: entry.name.range)
+                continue
+            }
+            if !seen.insert(name).inserted {
+                context.error(.duplicateName, "field '\(name)' appears twice on form '\(form.name.value)'", at: entry.name.range)
+            }
+            if form.isPublic, field.type == .link {
+                context.error(
+                    .publicFormLink, "public form '\(form.name.value)' cannot hold link field '\(name)': anonymous people cannot look up records",
+                    at: entry.name.range)
+            }
+            if entry.rows != nil, field.type != .longtext {
+                context.error(.notApplicable, "'rows' applies only to longtext fields, not to \(field.type.rawValue) field '\(name)'", at: entry.name.range)
+            }
+            if entry.isRequired == false, field.isRequired {
+                context.error(.constraintConflict, "field '\(name)' is required by its table; a form cannot make it optional", at: entry.name.range)
+            }
+            if case .literal(let value)? = entry.defaultValue?.value, let range = entry.defaultValue?.range {
+                checkDefault(value, at: range, of: field)
+            }
+        }
+    }
+
+    /// Whether `lhs < rhs` for two values of one ordered kind; nil when they do not compare.
+    static func compare(_ lhs: Value, _ rhs: Value) -> Bool? {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): a < b
+        case (.double(let a), .double(let b)): a < b
+        case (.int(let a), .double(let b)): Double(a) < b
+        case (.double(let a), .int(let b)): a < Double(b)
+        case (.string(let a), .string(let b)): a < b
+        case (.timestamp(let a), .timestamp(let b)): a < b
+        default: nil
+        }
+    }
+}

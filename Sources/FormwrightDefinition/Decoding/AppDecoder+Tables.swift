@@ -1,0 +1,56 @@
+import FormwrightCore
+
+extension AppDecoder {
+    static let tableKeys = ["label", "description", "fields", "rules"]
+    static let ruleKeys = ["check", "message"]
+
+    mutating func decodeTables(_ node: YAMLNode) -> [TableDefinition] {
+        guard let entries = context.mapping(node, key: "tables", expected: "a mapping of table names to tables") else { return [] }
+        var tables: [TableDefinition] = []
+        for entry in entries {
+            guard checkName(entry, kind: "table"),
+                let table = MappingReader(
+                    entry.value, subject: "table '\(entry.key)'", key: entry.key, allowed: Self.tableKeys, required: ["fields"],
+                    context: &context)
+            else { continue }
+            var fields: [FieldDefinition] = []
+            if let fieldsNode = table["fields"],
+                let fieldEntries = context.mapping(fieldsNode, key: "fields", expected: "a mapping of field names to fields")
+            {
+                if fieldEntries.isEmpty {
+                    context.error(.missingKey, "table '\(entry.key)' needs at least one field", at: fieldsNode.range)
+                }
+                for fieldEntry in fieldEntries where checkName(fieldEntry, kind: "field") {
+                    if let field = decodeField(fieldEntry, table: entry.key) { fields.append(field) }
+                }
+            }
+            tables.append(
+                TableDefinition(
+                    name: Located(entry.key, at: entry.keyRange),
+                    label: table["label"].flatMap { context.localized($0, key: "label") },
+                    description: table["description"].flatMap { context.localized($0, key: "description") },
+                    fields: fields,
+                    rules: table["rules"].map { decodeRules($0, owner: "table '\(entry.key)'") } ?? []))
+        }
+        return tables
+    }
+
+    mutating func decodeRules(_ node: YAMLNode, owner: String) -> [Rule] {
+        guard let items = node.items else {
+            context.wrongType("a list of rules, each with 'check' and 'message'", for: "rules", found: node)
+            return []
+        }
+        var rules: [Rule] = []
+        for item in items {
+            guard let rule = MappingReader(
+                item, subject: "a rule of \(owner)", key: "rules", allowed: Self.ruleKeys, required: ["check", "message"], context: &context),
+                let check = rule["check"].flatMap({ context.expression($0, key: "check") }),
+                let message = rule["message"].flatMap({ context.localized($0, key: "message") })
+            else { continue }
+            context.warning(
+                .notYetEnforced, "rule expressions are not yet enforced; this 'check' is kept but not evaluated", at: check.range)
+            rules.append(Rule(check: check, message: message))
+        }
+        return rules
+    }
+}

@@ -1,0 +1,23 @@
+/// The catalog of the definition layer's diagnostic identifiers, alphabetised.
+enum DefinitionDiagnosticID: String {
+    case constraintConflict = "definition.constraintConflict"
+    case defaultOutOfBounds = "definition.defaultOutOfBounds"
+    case duplicateName = "definition.duplicateName"
+    case emptyFile = "definition.emptyFile"
+    case invalidAppName = "definition.invalidAppName"
+    case invalidLocale = "definition.invalidLocale"
+    case invalidName = "definition.invalidName"
+    case invalidTimezone = "definition.invalidTimezone"
+    case invalidValue = "definition.invalidValue"
+    case missingKey = "definition.missingKey"
+    case notApplicable = "definition.notApplicable"
+    case notYetEnforced = "definition.notYetEnforced"
+    case outOfRange = "definition.outOfRange"
+    case publicFormLink = "definition.publicFormLink"
+    case reservedName = "definition.reservedName"
+    case unknownField = "definition.unknownField"
+    case unknownKey = "definition.unknownKey"
+    case unknownTable = "definition.unknownTable"
+    case unsupportedVersion = "definition.unsupportedVersion"
+    case wrongType = "definition.wrongType"
+}

@@ -1,0 +1,44 @@
+/// A checked app: what `app.yaml` describes, every value with its place in the file.
+public struct AppDefinition: Sendable {
+    /// The app's name (`app:`), naming its data and URLs.
+    public var name: Located<String>
+    /// The app's title.
+    public var title: LocalizedText?
+    /// What the app is for.
+    public var description: LocalizedText?
+    /// The IANA time zone for dates, periods and display.
+    public var timezone: String
+    /// The tables in the order written.
+    public var tables: [TableDefinition]
+    /// The forms in the order written.
+    public var forms: [FormDefinition]
+    /// The path of the app file.
+    public var file: String
+    /// A content hash of the app file: the definition revision records are written under.
+    public var revision: String
+
+    /// Creates an app definition.
+    public init(
+        name: Located<String>, title: LocalizedText?, description: LocalizedText?, timezone: String,
+        tables: [TableDefinition], forms: [FormDefinition], file: String, revision: String
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.timezone = timezone
+        self.tables = tables
+        self.forms = forms
+        self.file = file
+        self.revision = revision
+    }
+
+    /// The table with a name.
+    public func table(named name: String) -> TableDefinition? {
+        tables.first { $0.name.value == name }
+    }
+
+    /// The form with a name.
+    public func form(named name: String) -> FormDefinition? {
+        forms.first { $0.name.value == name }
+    }
+}

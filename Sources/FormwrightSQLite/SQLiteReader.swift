@@ -1,0 +1,82 @@
+import FormwrightCore
+import FormwrightStorage
+import GRDB
+
+/// The reads both transaction kinds share: one app's tables through one connection.
+struct SQLiteReader {
+    let db: Database
+    let app: String
+    let schema: AppSchema?
+
+    func table(_ name: String) throws -> TableSchema {
+        guard let schema else { throw StorageError.unknownTable(name, app: app) }
+        return try schema.table(name)
+    }
+
+    func sqlName(_ table: TableSchema) -> SQLTableName {
+        SQLTableName(app: app, table: table.name)
+    }
+
+    /// The select list: the fixed columns, then every field in schema order.
+    func selectList(_ table: TableSchema) -> String {
+        (["id", "version", "created_at", "updated_at", "revision"]
+            + table.columns.map { SQLiteNames.quote(SQLiteNames.column($0.name)) }).joined(separator: ", ")
+    }
+
+    func decode(_ row: Row, _ table: TableSchema) throws -> StoredRecord {
+        let damaged = StorageError(.backendFailure, "a record of table '\(table.name)' holds a value its schema cannot read", table: table.name)
+        guard let id = row[0] as String?, let version = row[1] as Int64?, let created = row[2] as Int64?, let updated = row[3] as Int64?,
+            let revision = row[4] as String?
+        else { throw damaged }
+        var fields: [String: Value] = [:]
+        for (offset, column) in table.columns.enumerated() {
+            guard let stored = ColumnValue(row[offset + 5] as DatabaseValue), let value = column.type.decode(stored) else {
+                throw damaged
+            }
+            fields[column.name] = value
+        }
+        return StoredRecord(
+            id: id, version: version, createdAt: ColumnType.timestamp(microseconds: created),
+            updatedAt: ColumnType.timestamp(microseconds: updated), revision: revision, fields: fields)
+    }
+
+    func record(table name: String, id: String) throws -> StoredRecord? {
+        let table = try table(name)
+        let row = try Row.fetchOne(
+            db, sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted) WHERE id = ?", arguments: [id])
+        return try row.map { try decode($0, table) }
+    }
+
+    /// `WHERE` conditions for equality filters, and their arguments.
+    func filterClauses(_ table: TableSchema, _ filters: [String: Value]) throws -> (clauses: [String], arguments: [DatabaseValue]) {
+        var clauses: [String] = []
+        var arguments: [DatabaseValue] = []
+        for (column, value) in try table.encode(fields: filters) {
+            clauses.append("\(SQLiteNames.quote(SQLiteNames.column(column.name))) IS ?")
+            arguments.append(value.databaseValue)
+        }
+        return (clauses, arguments)
+    }
+
+    func count(table name: String, matching filters: [String: Value]) throws -> Int {
+        let table = try table(name)
+        let (clauses, arguments) = try filterClauses(table, filters)
+        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM \(sqlName(table).quoted)\(condition)", arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    func exists(table name: String, field: String, value: Value, excludingID: String?) throws -> Bool {
+        let table = try table(name)
+        let column = try table.requireColumn(field)
+        let stored = try column.type.encode(value, field: field, table: table.name)
+        if stored == .null { return false }
+        return try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM \(sqlName(table).quoted)
+                WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
+                """,
+            arguments: [stored.databaseValue, excludingID]) ?? false
+    }
+}

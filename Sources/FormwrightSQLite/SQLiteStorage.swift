@@ -1,0 +1,131 @@
+public import FormwrightStorage
+import Foundation
+import GRDB
+import Synchronization
+
+/// A store in one SQLite file, through a GRDB `DatabasePool` in WAL mode.
+///
+/// Readers run concurrently on snapshots while one writer commits; every access goes through
+/// GRDB's async `read` and `write`, so no cooperative thread is blocked waiting for the file.
+/// Each app table is an SQL table named `<app>__<table>` (see ``SQLiteNames``), with typed,
+/// `STRICT` columns and unique indexes; two metadata tables record what each app's schema asked
+/// for. Timestamps are stored as INTEGER microseconds since 1970 (UTC), which orders correctly
+/// before 1970 too.
+///
+/// ```swift
+/// let store = try await SQLiteStorage(path: ".formwright/data.sqlite")
+/// try await store.prepare(app: "crm", schema: tables)
+/// ```
+public final class SQLiteStorage: StorageBackend {
+    private let pool: DatabasePool
+    private let name: String
+    private let schemas = Mutex<[String: AppSchema]>([:])
+    private let isClosed = Mutex(false)
+
+    /// How many seconds a write waits for another process's write before giving up.
+    public static let busyTimeoutSeconds: Double = 5
+
+    /// Opens (or creates) the database file at `path`, creating its parent folders.
+    ///
+    /// - Parameter path: the file's path; a relative path is taken from the current directory.
+    /// - Throws: ``StorageError/Code/unavailable`` (and others) with the message
+    ///   `opening store 'sqlite:PATH': …`.
+    public init(path: String) async throws {
+        name = "sqlite:\(path)"
+        let context = "opening store '\(name)'"
+        do {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError(.unavailable, "\(context): cannot create its folder: \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // A 2xx answer promises the record is durable (DESIGN: "nothing acknowledged is
+            // lost"). In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs
+            // the WAL on every commit, which is the price of that promise.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try await pool.read { db in try db.tableExists(SQLiteNames.tablesTable) }
+        } catch {
+            throw Self.wrap(error, context: context)
+        }
+    }
+
+    /// See ``StorageBackend/prepare(app:schema:)``.
+    public func prepare(app: String, schema: [TableSchema]) async throws {
+        let context = "preparing app '\(app)' in store '\(name)'"
+        do {
+            try checkOpen()
+            let checked = try AppSchema(app: app, tables: schema)
+            try await pool.write { db in try SQLiteSchemaStore.prepare(checked, db) }
+            schemas.withLock { $0[app] = checked }
+        } catch {
+            throw Self.wrap(error, context: context)
+        }
+    }
+
+    /// See ``StorageBackend/read(app:_:)``.
+    public func read<T: Sendable>(app: String, _ body: @Sendable (any ReadTransaction) throws -> T) async throws -> T {
+        try checkOpen()
+        try SchemaRules.validate(app: app)
+        let cached = schemas.withLock { $0[app] }
+        do {
+            return try await pool.read { db in
+                let schema = try cached ?? self.loadSchema(app: app, db)
+                return try body(SQLiteReadTransaction(reader: SQLiteReader(db: db, app: app, schema: schema)))
+            }
+        } catch {
+            throw StorageError.from(error, context: "reading app '\(app)' in store '\(name)'")
+        }
+    }
+
+    /// See ``StorageBackend/write(app:_:)``.
+    public func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
+        try checkOpen()
+        try SchemaRules.validate(app: app)
+        let cached = schemas.withLock { $0[app] }
+        do {
+            return try await pool.write { db in
+                let schema = try cached ?? self.loadSchema(app: app, db)
+                return try body(SQLiteWriteTransaction(reader: SQLiteReader(db: db, app: app, schema: schema)))
+            }
+        } catch {
+            throw StorageError.from(error, context: "writing app '\(app)' in store '\(name)'")
+        }
+    }
+
+    /// See ``StorageBackend/close()``.
+    public func close() async throws {
+        let wasClosed = isClosed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
+        do {
+            try pool.close()
+        } catch {
+            throw StorageError.from(error, context: "closing store '\(name)'")
+        }
+    }
+
+    private func checkOpen() throws {
+        if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
+    }
+
+    /// The app's schema as recorded in the file, for an app not prepared by this process.
+    private func loadSchema(app: String, _ db: Database) throws -> AppSchema? {
+        let schema = try SQLiteSchemaStore.load(app: app, db)
+        if let schema { schemas.withLock { $0[app] = $0[app] ?? schema } }
+        return schema
+    }
+
+    private static func wrap(_ error: any Error, context: String) -> any Error {
+        if let storage = error as? StorageError { return storage.inContext(context) }
+        return StorageError.from(error, context: context)
+    }
+}

@@ -1,0 +1,126 @@
+import FormwrightCore
+import FormwrightStorage
+import GRDB
+
+/// A write transaction on the pool's writer connection, inside `BEGIN IMMEDIATE … COMMIT`.
+///
+/// Unique fields are checked with a query before each write, in schema order, so the error
+/// names the field exactly as the in-memory backend does; the unique index stays as the guard.
+struct SQLiteWriteTransaction: WriteTransaction {
+    let reader: SQLiteReader
+
+    private var db: Database { reader.db }
+
+    func record(table: String, id: String) throws -> StoredRecord? {
+        try reader.record(table: table, id: id)
+    }
+
+    func records(_ query: RecordQuery) throws -> RecordPage {
+        try reader.records(query)
+    }
+
+    func count(table: String, matching filters: [String: Value]) throws -> Int {
+        try reader.count(table: table, matching: filters)
+    }
+
+    func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool {
+        try reader.exists(table: table, field: field, value: value, excludingID: excludingID)
+    }
+
+    func insert(table name: String, id givenID: String?, fields: [String: Value], revision: String, now: Timestamp) throws -> StoredRecord {
+        let table = try reader.table(name)
+        let time = try now.storedPrecision()
+        let encoded = try table.encode(fields: fields)
+        let id = try newID(givenID, table)
+        try checkUnique(encoded, table, excludingID: nil)
+        var values: [ColumnSchema: ColumnValue] = [:]
+        for (column, value) in encoded { values[column] = value }
+        let micros = ColumnType.microseconds(time) ?? 0
+        var arguments: [DatabaseValue] = [id.databaseValue, 1.databaseValue, micros.databaseValue, micros.databaseValue, revision.databaseValue]
+        var fieldValues: [String: Value] = [:]
+        for column in table.columns {
+            let stored = values[column] ?? .null
+            arguments.append(stored.databaseValue)
+            fieldValues[column.name] = try decoded(stored, column, table)
+        }
+        let placeholders = Array(repeating: "?", count: arguments.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO \(reader.sqlName(table).quoted) (\(reader.selectList(table))) VALUES (\(placeholders))",
+            arguments: StatementArguments(arguments))
+        return StoredRecord(id: id, version: 1, createdAt: time, updatedAt: time, revision: revision, fields: fieldValues)
+    }
+
+    func update(
+        table name: String, id: String, fields: [String: Value], expectedVersion: Int64?, revision: String, now: Timestamp
+    ) throws -> StoredRecord {
+        let table = try reader.table(name)
+        let time = try now.storedPrecision()
+        var record = try existing(table, id: id, expectedVersion: expectedVersion)
+        let encoded = try table.encode(fields: fields)
+        try checkUnique(encoded, table, excludingID: id)
+        let (version, overflow) = record.version.addingReportingOverflow(1)
+        guard !overflow else { throw StorageError(.backendFailure, "record '\(id)' in table '\(name)' has run out of versions") }
+        var assignments = ["version = ?", "updated_at = ?", "revision = ?"]
+        var arguments: [DatabaseValue] = [version.databaseValue, (ColumnType.microseconds(time) ?? 0).databaseValue, revision.databaseValue]
+        for (column, stored) in encoded {
+            assignments.append("\(SQLiteNames.quote(SQLiteNames.column(column.name))) = ?")
+            arguments.append(stored.databaseValue)
+            record.fields[column.name] = try decoded(stored, column, table)
+        }
+        arguments.append(id.databaseValue)
+        try db.execute(
+            sql: "UPDATE \(reader.sqlName(table).quoted) SET \(assignments.joined(separator: ", ")) WHERE id = ?",
+            arguments: StatementArguments(arguments))
+        record.version = version
+        record.updatedAt = time
+        record.revision = revision
+        return record
+    }
+
+    func delete(table name: String, id: String, expectedVersion: Int64?) throws {
+        let table = try reader.table(name)
+        _ = try existing(table, id: id, expectedVersion: expectedVersion)
+        try db.execute(sql: "DELETE FROM \(reader.sqlName(table).quoted) WHERE id = ?", arguments: [id])
+    }
+
+    private func existing(_ table: TableSchema, id: String, expectedVersion: Int64?) throws -> StoredRecord {
+        guard let record = try reader.record(table: table.name, id: id) else { throw StorageError.notFound(id: id, table: table.name) }
+        if let expectedVersion, expectedVersion != record.version {
+            throw StorageError.versionConflict(id: id, table: table.name, expected: expectedVersion, found: record.version)
+        }
+        return record
+    }
+
+    private func newID(_ givenID: String?, _ table: TableSchema) throws -> String {
+        guard let givenID else { return RecordID.generate() }
+        guard RecordID.isValid(givenID) else {
+            throw StorageError.invalidID(givenID, table: table.name)
+        }
+        guard try reader.record(table: table.name, id: givenID) == nil else {
+            throw StorageError.alreadyExists(id: givenID, table: table.name)
+        }
+        return givenID
+    }
+
+    private func checkUnique(_ encoded: [(column: ColumnSchema, value: ColumnValue)], _ table: TableSchema, excludingID: String?) throws {
+        for (column, value) in encoded where column.isUnique && value != .null {
+            let taken = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM \(reader.sqlName(table).quoted)
+                    WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
+                    """,
+                arguments: [value.databaseValue, excludingID])
+            if taken == true {
+                throw StorageError.uniqueViolation(table: table.name, field: column.name)
+            }
+        }
+    }
+
+    private func decoded(_ stored: ColumnValue, _ column: ColumnSchema, _ table: TableSchema) throws -> Value {
+        guard let value = column.type.decode(stored) else {
+            throw StorageError(.invalidValue, "field '\(column.name)' of table '\(table.name)' cannot be stored", table: table.name)
+        }
+        return value
+    }
+}

@@ -1,0 +1,28 @@
+public import FormwrightCore
+
+/// What can be read inside a ``StorageBackend/read(app:_:)`` or ``StorageBackend/write(app:_:)`` closure.
+///
+/// A transaction is valid only while its closure runs. Table and field names are the app's
+/// names; an unknown one throws ``StorageError/Code/unknownTable`` or ``StorageError/Code/unknownField``.
+public protocol ReadTransaction {
+    /// The record with id `id` in `table`, or nil.
+    func record(table: String, id: String) throws -> StoredRecord?
+
+    /// One page of the records that match `query`, in its order.
+    func records(_ query: RecordQuery) throws -> RecordPage
+
+    /// How many records of `table` have every field of `filters` equal to the given value.
+    func count(table: String, matching filters: [String: Value]) throws -> Int
+
+    /// Whether a record of `table` other than `excludingID` has `field` equal to `value`.
+    ///
+    /// Used for unique checks before writing; `.null` never matches.
+    func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool
+}
+
+extension ReadTransaction {
+    /// How many records `table` holds.
+    public func count(table: String) throws -> Int {
+        try count(table: table, matching: [:])
+    }
+}

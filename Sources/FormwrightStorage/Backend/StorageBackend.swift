@@ -1,0 +1,60 @@
+/// A place where apps keep their records, reached only through transaction closures.
+///
+/// A backend holds the tables of many apps side by side and keeps them apart: every call names
+/// its app, and two apps may have tables of the same name without seeing each other's records.
+/// Before reading or writing, an app's tables are made to exist with ``prepare(app:schema:)``.
+///
+/// All access happens inside ``read(app:_:)`` and ``write(app:_:)``, whose closures get a
+/// transaction and run synchronously on the backend's terms. A write closure is one real
+/// transaction: when it returns, everything it did is durably committed; when it throws,
+/// nothing it did remains.
+///
+/// ```swift
+/// let store: any StorageBackend = try await SQLiteStorage(path: "data.sqlite")
+/// try await store.prepare(app: "crm", schema: [
+///     TableSchema(name: "customers", columns: [
+///         ColumnSchema(name: "name", type: .text),
+///         ColumnSchema(name: "email", type: .text, isUnique: true),
+///     ]),
+/// ])
+/// let created = try await store.write(app: "crm") { transaction in
+///     try transaction.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: now)
+/// }
+/// let page = try await store.read(app: "crm") { transaction in
+///     try transaction.records(RecordQuery(table: "customers", sort: .ascending("name"), limit: 20))
+/// }
+/// ```
+///
+/// ``MemoryStorage`` is the reference implementation: every backend must behave as it does,
+/// which the shared conformance suite checks.
+public protocol StorageBackend: Sendable {
+    /// Makes the app's tables, fields and unique indexes exist; safe to call again.
+    ///
+    /// Tables and fields missing from the store are created. Nothing is dropped or renamed —
+    /// that is the job of migration plans — and a field whose stored type differs from the
+    /// schema's is refused with ``StorageError/Code/incompatibleSchema``. The schema becomes the
+    /// app's current one: later transactions read and write exactly its tables and fields.
+    ///
+    /// - Parameters:
+    ///   - app: the app's name (lower-case letters, digits and `-`).
+    ///   - schema: every table of the app.
+    func prepare(app: String, schema: [TableSchema]) async throws
+
+    /// Runs `body` with a consistent, read-only view of the app's records.
+    ///
+    /// - Parameters:
+    ///   - app: the app whose tables to read.
+    ///   - body: reads through the transaction; what it returns is returned.
+    func read<T: Sendable>(app: String, _ body: @Sendable (any ReadTransaction) throws -> T) async throws -> T
+
+    /// Runs `body` as one transaction that commits when it returns and rolls back when it throws.
+    ///
+    /// - Parameters:
+    ///   - app: the app whose tables to write.
+    ///   - body: reads and writes through the transaction; what it returns is returned once
+    ///     the transaction is durably committed.
+    func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T
+
+    /// Releases the store; later calls throw ``StorageError/Code/closed``.
+    func close() async throws
+}

@@ -1,0 +1,70 @@
+/// Where a store lives, parsed from the text given to `--store`.
+///
+/// - `sqlite:PATH` — an SQLite file; a relative path is taken from the current directory.
+/// - `memory:` — the in-memory store, gone when the process ends.
+///
+/// `postgres://…` is recognised and refused until PostgreSQL support arrives.
+public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
+    /// An SQLite database file at `path`, as written (relative or absolute).
+    case sqlite(path: String)
+    /// The in-memory store.
+    case memory
+
+    /// The store used when none is named: `sqlite:.formwright/data.sqlite`.
+    public static let `default` = StoreURL.sqlite(path: ".formwright/data.sqlite")
+
+    /// Parses a store URL.
+    ///
+    /// - Throws: ``StorageError/Code/invalidStoreURL`` for text that is no store URL, and
+    ///   ``StorageError/Code/unsupportedStore`` for a kind this build cannot open yet.
+    public init(parsing text: String) throws {
+        if text == "memory:" {
+            self = .memory
+            return
+        }
+        if text.hasPrefix("sqlite:") {
+            let path = String(text.dropFirst("sqlite:".count))
+            guard !path.isEmpty else {
+                throw StorageError(.invalidStoreURL, "store URL '\(text)' names no file; write 'sqlite:PATH'")
+            }
+            guard !path.utf8.contains(0) else { throw StorageError(.invalidStoreURL, "store URL '\(text)' contains a NUL character") }
+            if path.hasPrefix("//") {
+                throw StorageError(.invalidStoreURL, "store URL '\(text)' looks like a network address; write 'sqlite:PATH' with a file path")
+            }
+            self = .sqlite(path: path)
+            return
+        }
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            throw StorageError(.unsupportedStore, "store URL '\(Self.redacted(text))': PostgreSQL is not supported yet; use 'sqlite:PATH' or 'memory:'")
+        }
+        if text.hasPrefix("memory:") {
+            throw StorageError(.invalidStoreURL, "store URL '\(text)' is not valid; the in-memory store is written 'memory:'")
+        }
+        throw StorageError(.invalidStoreURL, "store URL '\(Self.redacted(text))' is not valid; expected 'sqlite:PATH', 'memory:' or 'postgres://…'")
+    }
+
+    /// The URL as text, as it would be parsed back.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .memory: "memory:"
+        }
+    }
+
+    /// The SQLite file's absolute path, a relative one resolved against `directory`; nil for `memory:`.
+    public func filePath(relativeTo directory: String) -> String? {
+        guard case .sqlite(let path) = self else { return nil }
+        if path.hasPrefix("/") { return path }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+
+    /// `text` with any password between `:` and `@` of its authority hidden, for messages.
+    private static func redacted(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return text }
+        let userInfo = rest[..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
+    }
+}

@@ -1,0 +1,24 @@
+import FormwrightCore
+
+/// A read transaction over a snapshot of one app's tables in a ``MemoryStorage``.
+struct MemoryReadTransaction: ReadTransaction {
+    let app: String
+    let tables: MemoryApp
+
+    func record(table: String, id: String) throws -> StoredRecord? {
+        let schema = try tables.tableSchema(table, app: app)
+        return tables.rows(schema)[id].map { tables.project($0, schema) }
+    }
+
+    func records(_ query: RecordQuery) throws -> RecordPage {
+        try tables.page(query, app: app)
+    }
+
+    func count(table: String, matching filters: [String: Value]) throws -> Int {
+        try tables.matching(try tables.tableSchema(table, app: app), filters).count
+    }
+
+    func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool {
+        try tables.exists(try tables.tableSchema(table, app: app), field: field, value: value, excludingID: excludingID)
+    }
+}
