@@ -23,6 +23,7 @@ extension StandardLibrary {
         case (.timestamp(let a), .timestamp(let b)): return a == b ? 0 : (a < b ? -1 : 1)
         case (.duration(let a), .duration(let b)): return a == b ? 0 : (a < b ? -1 : 1)
         default:
+            guard left.isNumber, right.isNumber else { throw mismatch(lhs, rhs) }
             return ValueSemantics.compareNumbers(left, right)
         }
     }
