@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "formwright", targets: ["formwright"]),
         .library(name: "FormwrightCore", targets: ["FormwrightCore"]),
         .library(name: "FormwrightDefinition", targets: ["FormwrightDefinition"]),
+        .library(name: "FormwrightExpressions", targets: ["FormwrightExpressions"]),
         .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
         .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
     ],
@@ -27,6 +28,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "FormwrightCore", swiftSettings: swiftSettings),
+        .target(name: "FormwrightExpressions", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .target(
             name: "FormwrightDefinition",
             dependencies: ["FormwrightCore", "CYAML"],
@@ -48,6 +50,7 @@ let package = Package(
             dependencies: [
                 "FormwrightCore",
                 "FormwrightDefinition",
+                "FormwrightExpressions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "FormwrightSQLiteTests",
             dependencies: ["FormwrightSQLite", "FormwrightStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightExpressionsTests",
+            dependencies: ["FormwrightExpressions"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

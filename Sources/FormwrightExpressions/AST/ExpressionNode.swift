@@ -1,0 +1,79 @@
+/// One node of a parsed expression: what it is, a stable ID and the source span it covers.
+///
+/// Nodes are immutable values. Types and resolved references are kept beside the tree, in the
+/// checker's side tables keyed by `id`, so one tree can be checked against several environments.
+public struct ExpressionNode: Sendable {
+    /// An ID unique within one parsed expression; parsing numbers nodes from 1 in creation order.
+    public let id: Int
+    /// The 0-based Unicode scalar offsets the node covers in its source text.
+    public let span: Range<Int>
+    /// What the node is.
+    public let kind: Kind
+
+    /// Creates a node.
+    public init(id: Int, span: Range<Int>, kind: Kind) {
+        self.id = id
+        self.span = span
+        self.kind = kind
+    }
+
+    /// The shapes an expression node takes.
+    public indirect enum Kind: Sendable {
+        /// A literal constant.
+        case literal(Literal)
+        /// A name; a leading `.` (as in `.y`) asks for resolution from the root namespace only.
+        case identifier(String)
+        /// `operand.field`, or `has(operand.field)` when `testOnly` is set.
+        case select(operand: ExpressionNode, field: String, testOnly: Bool)
+        /// A global call `f(args)`, an operator (`_+_`, `_[_]`, …) or a member call `target.f(args)`.
+        case call(function: String, target: ExpressionNode?, arguments: [ExpressionNode])
+        /// A list literal.
+        case list([ExpressionNode])
+        /// A map literal, entries in source order.
+        case map([MapEntry])
+        /// A macro expanded into a loop over a list or map.
+        case comprehension(Comprehension)
+    }
+
+    /// One `key: value` entry of a map literal.
+    public struct MapEntry: Sendable {
+        /// The key expression.
+        public let key: ExpressionNode
+        /// The value expression.
+        public let value: ExpressionNode
+    }
+
+    /// A literal value as written in the source.
+    public enum Literal: Sendable, Hashable {
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case uint(UInt64)
+        case double(Double)
+        case string(String)
+        case bytes([UInt8])
+    }
+
+    /// A loop produced by one of the macros `all`, `exists`, `exists_one`, `map` and `filter`.
+    public struct Comprehension: Sendable {
+        /// Which macro the loop implements.
+        public let macro: Macro
+        /// The list or map iterated over (a map yields its keys).
+        public let range: ExpressionNode
+        /// The loop variable's name.
+        public let variable: String
+        /// The condition: the predicate of `all`/`exists`/`exists_one`/`filter`, or the filter of three-argument `map`.
+        public let predicate: ExpressionNode?
+        /// The transform of `map`.
+        public let transform: ExpressionNode?
+    }
+
+    /// The comprehension macros.
+    public enum Macro: String, Sendable {
+        case all
+        case exists
+        case existsOne = "exists_one"
+        case map
+        case filter
+    }
+}

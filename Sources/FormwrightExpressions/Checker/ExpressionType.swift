@@ -1,0 +1,95 @@
+/// The static type of an expression, as the checker infers it.
+public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible {
+    case int
+    case uint
+    case double
+    case bool
+    case string
+    case bytes
+    /// The type of `null`.
+    case null
+    case timestamp
+    case duration
+    /// Any type, decided at run time.
+    case dyn
+    /// A list whose elements have the given type.
+    case list(ExpressionType)
+    /// A map with the given key and value types.
+    case map(key: ExpressionType, value: ExpressionType)
+    /// The type of a type value such as `int`; the payload is the type denoted.
+    case type(ExpressionType)
+    /// A value of the wrapped type or `null`, like CEL's wrapper types (`double?` for an optional number).
+    case nullable(ExpressionType)
+    /// A record with named fields, such as a table row.
+    case record(RecordType)
+    /// A type parameter in a generic function signature.
+    case parameter(String)
+    /// The type of an expression that failed to check; it matches anything to avoid cascading errors.
+    case error
+
+    /// The type's name as CEL writes it; a nullable type is written with a trailing `?`.
+    public var description: String {
+        switch self {
+        case .int: "int"
+        case .uint: "uint"
+        case .double: "double"
+        case .bool: "bool"
+        case .string: "string"
+        case .bytes: "bytes"
+        case .null: "null_type"
+        case .timestamp: "google.protobuf.Timestamp"
+        case .duration: "google.protobuf.Duration"
+        case .dyn: "dyn"
+        case .list(let element): "list(\(element))"
+        case .map(let key, let value): "map(\(key), \(value))"
+        case .type(let denoted): "type(\(denoted))"
+        case .nullable(let wrapped): "\(wrapped)?"
+        case .record(let record): record.name
+        case .parameter(let name): name
+        case .error: "*error*"
+        }
+    }
+
+    /// The name of the runtime type of values of this type, as `type(x)` reports it.
+    var runtimeName: String {
+        switch self {
+        case .list: "list"
+        case .map: "map"
+        case .type: "type"
+        case .nullable(let wrapped): wrapped.runtimeName
+        case .record: "map"
+        default: description
+        }
+    }
+
+    /// The type with any nullable wrapper removed.
+    public var nonNull: ExpressionType {
+        if case .nullable(let wrapped) = self { return wrapped }
+        return self
+    }
+
+    /// Whether the type is dyn or an error, which match anything.
+    var isDynamic: Bool {
+        switch self {
+        case .dyn, .error: true
+        default: false
+        }
+    }
+}
+
+/// A record type: a name and its fields, each with a type and optionally the largest size its values can have.
+public struct RecordType: Sendable, Hashable {
+    /// The record type's name, such as `conversations`.
+    public var name: String
+    /// The field types by field name; a field that may be empty has a `.nullable` type.
+    public var fields: [String: ExpressionType]
+    /// The largest size (elements or characters) of list, map and string fields, for cost estimates.
+    public var maxSizes: [String: UInt64]
+
+    /// Creates a record type.
+    public init(name: String, fields: [String: ExpressionType], maxSizes: [String: UInt64] = [:]) {
+        self.name = name
+        self.fields = fields
+        self.maxSizes = maxSizes
+    }
+}
