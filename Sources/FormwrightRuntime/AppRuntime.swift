@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 public import FormwrightDefinition
 public import FormwrightStorage
 
