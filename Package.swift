@@ -20,6 +20,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,13 +48,35 @@ let package = Package(
             dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "FormwrightServer",
+            dependencies: [
+                "FormwrightCore", "FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "formwright",
             dependencies: [
                 "FormwrightCore",
                 "FormwrightDefinition",
                 "FormwrightExpressions",
+                "FormwrightRuntime",
+                "FormwrightServer",
+                "FormwrightSQLite",
+                "FormwrightStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightServerTests",
+            dependencies: [
+                "FormwrightServer", "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,6 +101,7 @@ let package = Package(
         .testTarget(
             name: "FormwrightExpressionsTests",
             dependencies: ["FormwrightExpressions"],
+            exclude: ["conformance-exclusions.txt"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
