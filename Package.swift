@@ -67,3 +67,16 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks build only when asked for, so plain builds stay fast:
+// FORMWRIGHT_BENCHMARKS=1 swift run -c release StorageBenchmark
+if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "StorageBenchmark",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/storage",
+            swiftSettings: swiftSettings
+        )
+    )
+}
