@@ -42,8 +42,8 @@ struct SQLiteReader {
 
     func record(table name: String, id: String) throws -> StoredRecord? {
         let table = try table(name)
-        let row = try Row.fetchOne(
-            db, sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted) WHERE id = ?", arguments: [id])
+        let statement = try db.cachedStatement(sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted) WHERE id = ?")
+        let row = try Row.fetchOne(statement, arguments: [id])
         return try row.map { try decode($0, table) }
     }
 
@@ -70,13 +70,17 @@ struct SQLiteReader {
         let table = try table(name)
         let column = try table.requireColumn(field)
         let stored = try column.type.encode(value, field: field, table: table.name)
-        if stored == .null { return false }
-        return try Bool.fetchOne(
-            db,
+        return try valueTaken(stored, column: column, table: table, excludingID: excludingID)
+    }
+
+    /// Whether a record other than `excludingID` stores `value` in `column`; null is never taken.
+    func valueTaken(_ value: ColumnValue, column: ColumnSchema, table: TableSchema, excludingID: String?) throws -> Bool {
+        if value == .null { return false }
+        let statement = try db.cachedStatement(
             sql: """
                 SELECT EXISTS (SELECT 1 FROM \(sqlName(table).quoted)
                 WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
-                """,
-            arguments: [stored.databaseValue, excludingID]) ?? false
+                """)
+        return try Bool.fetchOne(statement, arguments: [value.databaseValue, excludingID]) ?? false
     }
 }
