@@ -6,21 +6,16 @@ import GRDB
 struct SQLiteReader {
     let db: Database
     let app: String
-    let schema: AppSchema?
+    let schema: SQLiteAppSchema?
 
     func table(_ name: String) throws -> TableSchema {
         guard let schema else { throw StorageError.unknownTable(name, app: app) }
-        return try schema.table(name)
+        return try schema.schema.table(name)
     }
 
-    func sqlName(_ table: TableSchema) -> SQLTableName {
-        SQLTableName(app: app, table: table.name)
-    }
-
-    /// The select list: the fixed columns, then every field in schema order.
-    func selectList(_ table: TableSchema) -> String {
-        (["id", "version", "created_at", "updated_at", "revision"]
-            + table.columns.map { SQLiteNames.quote(SQLiteNames.column($0.name)) }).joined(separator: ", ")
+    /// The prepared SQL text of a table of this app.
+    func sql(_ table: TableSchema) -> SQLiteTableSQL {
+        schema?.sql(table) ?? SQLiteTableSQL(app: app, table: table)
     }
 
     func decode(_ row: Row, _ table: TableSchema) throws -> StoredRecord {
@@ -42,7 +37,7 @@ struct SQLiteReader {
 
     func record(table name: String, id: String) throws -> StoredRecord? {
         let table = try table(name)
-        let statement = try db.cachedStatement(sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted) WHERE id = ?")
+        let statement = try db.cachedStatement(sql: sql(table).selectByID)
         let row = try Row.fetchOne(statement, arguments: [id])
         return try row.map { try decode($0, table) }
     }
@@ -63,7 +58,7 @@ struct SQLiteReader {
         let (clauses, arguments) = try filterClauses(table, filters)
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM \(sqlName(table).quoted)\(condition)", arguments: StatementArguments(arguments)) ?? 0
+            db, sql: "SELECT COUNT(*) FROM \(sql(table).quotedName)\(condition)", arguments: StatementArguments(arguments)) ?? 0
     }
 
     func exists(table name: String, field: String, value: Value, excludingID: String?) throws -> Bool {
@@ -78,7 +73,7 @@ struct SQLiteReader {
         if value == .null { return false }
         let statement = try db.cachedStatement(
             sql: """
-                SELECT EXISTS (SELECT 1 FROM \(sqlName(table).quoted)
+                SELECT EXISTS (SELECT 1 FROM \(sql(table).quotedName)
                 WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
                 """)
         return try Bool.fetchOne(statement, arguments: [value.databaseValue, excludingID]) ?? false

@@ -19,7 +19,7 @@ import Synchronization
 public final class SQLiteStorage: StorageBackend {
     private let pool: DatabasePool
     private let name: String
-    private let schemas = Mutex<[String: AppSchema]>([:])
+    private let schemas = Mutex<[String: SQLiteAppSchema]>([:])
     private let isClosed = Mutex(false)
 
     /// How many seconds a write waits for another process's write before giving up.
@@ -63,7 +63,7 @@ public final class SQLiteStorage: StorageBackend {
             try checkOpen()
             let checked = try AppSchema(app: app, tables: schema)
             try await pool.write { db in try SQLiteSchemaStore.prepare(checked, db) }
-            schemas.withLock { $0[app] = checked }
+            schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
         } catch {
             throw Self.wrap(error, context: context)
         }
@@ -118,9 +118,10 @@ public final class SQLiteStorage: StorageBackend {
     }
 
     /// The app's schema as recorded in the file, for an app not prepared by this process.
-    private func loadSchema(app: String, _ db: Database) throws -> AppSchema? {
-        let schema = try SQLiteSchemaStore.load(app: app, db)
-        if let schema { schemas.withLock { $0[app] = $0[app] ?? schema } }
+    private func loadSchema(app: String, _ db: Database) throws -> SQLiteAppSchema? {
+        guard let loaded = try SQLiteSchemaStore.load(app: app, db) else { return nil }
+        let schema = SQLiteAppSchema(loaded)
+        schemas.withLock { $0[app] = $0[app] ?? schema }
         return schema
     }
 

@@ -44,9 +44,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
             arguments.append(stored.databaseValue)
             fieldValues[column.name] = try decoded(stored, column, table)
         }
-        let placeholders = Array(repeating: "?", count: arguments.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO \(reader.sqlName(table).quoted) (\(reader.selectList(table))) VALUES (\(placeholders))")
-            .execute(arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: reader.sql(table).insert).execute(arguments: StatementArguments(arguments))
         return StoredRecord(id: id, version: 1, createdAt: time, updatedAt: time, revision: revision, fields: fieldValues)
     }
 
@@ -69,7 +67,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
             record.fields[column.name] = try decoded(stored, column, table)
         }
         arguments.append(id.databaseValue)
-        try db.cachedStatement(sql: "UPDATE \(reader.sqlName(table).quoted) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+        try db.cachedStatement(sql: "UPDATE \(reader.sql(table).quotedName) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
             .execute(arguments: StatementArguments(arguments))
         record.version = version
         record.updatedAt = time
@@ -80,7 +78,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
     func delete(table name: String, id: String, expectedVersion: Int64?) throws {
         let table = try reader.table(name)
         _ = try existing(table, id: id, expectedVersion: expectedVersion)
-        try db.cachedStatement(sql: "DELETE FROM \(reader.sqlName(table).quoted) WHERE id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: reader.sql(table).delete).execute(arguments: [id])
     }
 
     private func existing(_ table: TableSchema, id: String, expectedVersion: Int64?) throws -> StoredRecord {
