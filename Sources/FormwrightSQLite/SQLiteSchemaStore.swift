@@ -32,7 +32,8 @@ enum SQLiteSchemaStore {
     static func load(app: String, _ db: Database) throws -> AppSchema? {
         guard try db.tableExists(SQLiteNames.tablesTable) else { return nil }
         let tableRows = try Row.fetchAll(
-            db, sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
+            db,
+            sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
             arguments: [app])
         if tableRows.isEmpty { return nil }
         let columnRows = try Row.fetchAll(
@@ -91,9 +92,8 @@ enum SQLiteSchemaStore {
                             table: table.name, field: column.name)
                     }
                 } else {
-                    try db.execute(
-                        sql: "ALTER TABLE \(sqlTable.quoted) ADD COLUMN \(SQLiteNames.quote(SQLiteNames.column(column.name))) \(SQLiteNames.sqlType(column.type))"
-                    )
+                    let columnName = SQLiteNames.quote(SQLiteNames.column(column.name))
+                    try db.execute(sql: "ALTER TABLE \(sqlTable.quoted) ADD COLUMN \(columnName) \(SQLiteNames.sqlType(column.type))")
                 }
                 try prepareIndex(app: app, table: table, column: column, db)
                 try record(app: app, tableKey: tableKey, column: column, position: columnPosition, db)
@@ -144,7 +144,10 @@ enum SQLiteSchemaStore {
         var result: [String: [String: StoredColumn]] = [:]
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT table_key, column_key, column_type, money_scale, link_table FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?",
+            sql: """
+                SELECT table_key, column_key, column_type, money_scale, link_table
+                FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?
+                """,
             arguments: [app])
         for row in rows {
             guard let type = ColumnType(name: row["column_type"], scale: row["money_scale"], linkTable: row["link_table"]) else {

@@ -15,7 +15,8 @@ struct SQLiteTableSQL: Sendable {
 
     init(app: String, table: TableSchema) {
         quotedName = SQLTableName(app: app, table: table.name).quoted
-        let columns = ["id", "version", "created_at", "updated_at", "revision"] + table.columns.map { SQLiteNames.quote(SQLiteNames.column($0.name)) }
+        let columns =
+            ["id", "version", "created_at", "updated_at", "revision"] + table.columns.map { SQLiteNames.quote(SQLiteNames.column($0.name)) }
         selectList = columns.joined(separator: ", ")
         selectByID = "SELECT \(selectList) FROM \(quotedName) WHERE id = ?"
         insert = "INSERT INTO \(quotedName) (\(selectList)) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"

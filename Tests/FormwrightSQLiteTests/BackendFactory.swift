@@ -1,6 +1,6 @@
-import Foundation
 import FormwrightSQLite
 import FormwrightStorage
+import Foundation
 import Testing
 
 /// One backend the conformance suite runs against, made fresh for each test in its own folder.

@@ -18,7 +18,9 @@ import Testing
         let read = try await second.read(app: "crm") { try $0.record(table: "customers", id: created.id) }
         #expect(read == created)
         let duplicate = await #expect(throws: StorageError.self) {
-            _ = try await second.write(app: "crm") { try $0.insert(table: "customers", id: created.id, fields: [:], revision: "r", now: Fixtures.now) }
+            _ = try await second.write(app: "crm") {
+                try $0.insert(table: "customers", id: created.id, fields: [:], revision: "r", now: Fixtures.now)
+            }
         }
         #expect(duplicate?.code == .alreadyExists)
         try await second.close()

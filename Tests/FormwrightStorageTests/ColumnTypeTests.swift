@@ -25,7 +25,9 @@ import Testing
         #expect(try ColumnType.date.encode(.string(text), field: "d", table: "t") == .text(text))
     }
 
-    @Test(arguments: ["2023-02-29", "1900-02-29", "0000-01-01", "2024-13-01", "2024-04-31", "2024-1-01", "2024/01/01", "２０２４-01-01", " 2024-01-01"])
+    @Test(arguments: [
+        "2023-02-29", "1900-02-29", "0000-01-01", "2024-13-01", "2024-04-31", "2024-1-01", "2024/01/01", "２０２４-01-01", " 2024-01-01",
+    ])
     func refusesOtherDates(_ text: String) {
         let error = #expect(throws: StorageError.self) { try ColumnType.date.encode(.string(text), field: "d", table: "t") }
         #expect(error?.code == .invalidValue)

@@ -9,10 +9,11 @@ import Testing
         for sort in [RecordSort.byID, RecordSort(key: .createdAt, descending: true), .descending("naïve/field+name=")] {
             let cursor = PageCursor(sort: sort, value: value, id: "abc-123")
             let text = cursor.text
-            #expect(text.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-            })
+            #expect(
+                text.utf8.allSatisfy { byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                })
             #expect(try PageCursor(text: text, for: sort) == cursor)
         }
     }

@@ -28,8 +28,12 @@ public enum ColumnValue: Sendable, Hashable, Comparable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .integer(let value): hasher.combine(1); hasher.combine(value)
-        case .real(let value): hasher.combine(2); hasher.combine(value)
+        case .integer(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .real(let value):
+            hasher.combine(2)
+            hasher.combine(value)
         case .text(let value):
             hasher.combine(3)
             for byte in value.utf8 { hasher.combine(byte) }
