@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FormwrightSQLiteTests",
-            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -21,27 +21,39 @@ public final class SQLiteStorage: StorageBackend {
     private let name: String
     private let schemas = Mutex<[String: SQLiteAppSchema]>([:])
     private let isClosed = Mutex(false)
+    private let isReadOnly: Bool
 
     /// How many seconds a write waits for another process's write before giving up.
     public static let busyTimeoutSeconds: Double = 5
 
     /// Opens (or creates) the database file at `path`, creating its parent folders.
     ///
-    /// - Parameter path: the file's path; a relative path is taken from the current directory.
+    /// - Parameters:
+    ///   - path: the file's path; a relative path is taken from the current directory.
+    ///   - readOnly: open an existing file without ever writing to it (for commands such as
+    ///     `check` and `plan`); `prepare` and `write` then throw ``StorageError/Code/readOnly``.
     /// - Throws: ``StorageError/Code/unavailable`` (and others) with the message
     ///   `opening store 'sqlite:PATH': …`.
-    public init(path: String) async throws {
+    public init(path: String, readOnly: Bool = false) async throws {
         name = "sqlite:\(path)"
+        isReadOnly = readOnly
         let context = "opening store '\(name)'"
-        do {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StorageError(.unavailable, "\(context): cannot create its folder: \(error.localizedDescription)")
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StorageError(.unavailable, "\(context): no such file")
+            }
+        } else {
+            do {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StorageError(.unavailable, "\(context): cannot create its folder: \(error.localizedDescription)")
+            }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
         configuration.prepareDatabase { db in
             // A 2xx answer promises the record is durable (DESIGN: "nothing acknowledged is
             // lost"). In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs
@@ -61,6 +73,7 @@ public final class SQLiteStorage: StorageBackend {
         let context = "preparing app '\(app)' in store '\(name)'"
         do {
             try checkOpen()
+            try checkWritable()
             let checked = try AppSchema(app: app, tables: schema)
             try await pool.write { db in try SQLiteSchemaStore.prepare(checked, db) }
             schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
@@ -87,6 +100,7 @@ public final class SQLiteStorage: StorageBackend {
     /// See ``StorageBackend/write(app:_:)``.
     public func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
         try checkOpen()
+        try checkWritable()
         try SchemaRules.validate(app: app)
         let cached = schemas.withLock { $0[app] }
         do {
@@ -115,6 +129,10 @@ public final class SQLiteStorage: StorageBackend {
 
     private func checkOpen() throws {
         if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
+    }
+
+    private func checkWritable() throws {
+        if isReadOnly { throw StorageError(.readOnly, "store '\(name)' was opened read-only") }
     }
 
     /// The app's schema as recorded in the file, for an app not prepared by this process.

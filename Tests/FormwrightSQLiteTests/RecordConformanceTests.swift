@@ -214,4 +214,33 @@ import Testing
         }
         #expect(bad?.code == .invalidValue)
     }
+
+    @Test(arguments: BackendFactory.all)
+    func concurrentWritesAreSerialised(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Fixtures.prepared(factory, folder)
+        let counter = try await Fixtures.insert(store, [["visits": .int(0)]])[0]
+        let counterID = counter.id
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    _ = try await store.write(app: "crm") { transaction in
+                        guard let current = try transaction.record(table: "customers", id: counterID),
+                            case .int(let visits) = current.fields["visits"]
+                        else { throw StorageError.notFound(id: counterID, table: "customers") }
+                        return try transaction.update(
+                            table: "customers", id: counterID, fields: ["visits": .int(visits + 1)], expectedVersion: current.version,
+                            revision: "r1", now: Fixtures.now)
+                    }
+                }
+                group.addTask {
+                    _ = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let final = try await store.read(app: "crm") { try $0.record(table: "customers", id: counterID) }
+        #expect(final?.fields["visits"] == .int(40))
+        #expect(final?.version == 41)
+    }
 }
