@@ -54,7 +54,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        // The backend conformance suite lives with the storage tests and runs over every backend.
+        .testTarget(
+            name: "FormwrightStorageTests",
+            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FormwrightSQLiteTests",
             dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],

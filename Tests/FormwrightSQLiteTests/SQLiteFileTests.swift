@@ -11,8 +11,9 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("nested/deeper/data.sqlite")
         let first = try await SQLiteStorage(path: path)
-        try await first.prepare(app: "crm", schema: Fixtures.schema)
-        let created = try await Fixtures.insert(first, [["name": .string("Ada"), "seen_at": .timestamp(Timestamp(seconds: -5, nanos: 7_000))]])[0]
+        try await first.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        let created = try await SQLiteFixtures.insert(
+            first, [["name": .string("Ada"), "seen_at": .timestamp(Timestamp(seconds: -5, nanos: 7_000))]])[0]
         try await first.close()
 
         let second = try await SQLiteStorage(path: path)
@@ -20,7 +21,7 @@ import Testing
         #expect(read == created)
         let duplicate = await #expect(throws: StorageError.self) {
             _ = try await second.write(app: "crm") {
-                try $0.insert(table: "customers", id: created.id, fields: [:], revision: "r", now: Fixtures.now)
+                try $0.insert(table: "customers", id: created.id, fields: [:], revision: "r", now: SQLiteFixtures.now)
             }
         }
         #expect(duplicate?.code == .alreadyExists)
@@ -30,8 +31,8 @@ import Testing
     @Test func usesWALWithFullSync() async throws {
         let folder = try TemporaryFolder()
         let store = try await SQLiteStorage(path: folder.path("data.sqlite"))
-        try await store.prepare(app: "crm", schema: Fixtures.schema)
-        _ = try await Fixtures.insert(store, [[:]])
+        try await store.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        _ = try await SQLiteFixtures.insert(store, [[:]])
         #expect(FileManager.default.fileExists(atPath: folder.path("data.sqlite-wal")))
         try await store.close()
     }
@@ -61,16 +62,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
 
         let writer = try await SQLiteStorage(path: path)
-        try await writer.prepare(app: "crm", schema: Fixtures.schema)
-        let created = try await Fixtures.insert(writer, [["name": .string("Ada")]])[0]
+        try await writer.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        let created = try await SQLiteFixtures.insert(writer, [["name": .string("Ada")]])[0]
         try await writer.close()
 
         let reader = try await SQLiteStorage(path: path, readOnly: true)
         let read = try await reader.read(app: "crm") { try $0.record(table: "customers", id: created.id) }
         #expect(read == created)
-        let write = await #expect(throws: StorageError.self) { _ = try await Fixtures.insert(reader, [[:]]) }
+        let write = await #expect(throws: StorageError.self) { _ = try await SQLiteFixtures.insert(reader, [[:]]) }
         #expect(write?.code == .readOnly)
-        let prepare = await #expect(throws: StorageError.self) { try await reader.prepare(app: "crm", schema: Fixtures.schema) }
+        let prepare = await #expect(throws: StorageError.self) { try await reader.prepare(app: "crm", schema: SQLiteFixtures.schema) }
         #expect(prepare?.code == .readOnly)
         try await reader.close()
     }
@@ -79,8 +80,9 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("data.sqlite")
         let store = try await SQLiteStorage(path: path)
-        try await store.prepare(app: "crm", schema: Fixtures.schema)
-        _ = try await Fixtures.insert(store, [["email": .string("a@x.org"), "seen_at": .timestamp(Timestamp(seconds: -1, nanos: 250_000_000))]])
+        try await store.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        _ = try await SQLiteFixtures.insert(
+            store, [["email": .string("a@x.org"), "seen_at": .timestamp(Timestamp(seconds: -1, nanos: 250_000_000))]])
         try await store.close()
 
         let queue = try DatabaseQueue(path: path)
