@@ -20,12 +20,14 @@ struct SQLiteReader {
 
     func decode(_ row: Row, _ table: TableSchema) throws -> StoredRecord {
         let damaged = StorageError(.backendFailure, "a record of table '\(table.name)' holds a value its schema cannot read", table: table.name)
-        guard let id = row[0] as String?, let version = row[1] as Int64?, let created = row[2] as Int64?, let updated = row[3] as Int64?,
-            let revision = row[4] as String?
+        // Throwing decodes: a damaged or foreign file must give an error, never stop the process.
+        guard let id = try? row.decode(String.self, atIndex: 0), let version = try? row.decode(Int64.self, atIndex: 1),
+            let created = try? row.decode(Int64.self, atIndex: 2), let updated = try? row.decode(Int64.self, atIndex: 3),
+            let revision = try? row.decode(String.self, atIndex: 4)
         else { throw damaged }
         var fields: [String: Value] = [:]
         for (offset, column) in table.columns.enumerated() {
-            guard let stored = ColumnValue(row[offset + 5] as DatabaseValue), let value = column.type.decode(stored) else {
+            guard let stored = ColumnValue(try row.decode(DatabaseValue.self, atIndex: offset + 5)), let value = column.type.decode(stored) else {
                 throw damaged
             }
             fields[column.name] = value

@@ -45,15 +45,13 @@ enum SQLiteSchemaStore {
             arguments: [app])
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in columnRows {
-            let tableKey: String = row["table_key"]
-            let name: String = row["column_name"]
-            guard let type = ColumnType(name: row["column_type"], scale: row["money_scale"], linkTable: row["link_table"]) else {
-                throw StorageError(.backendFailure, "the store records an unknown type for field '\(name)'")
-            }
-            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: row["is_unique"]))
+            let tableKey: String = try row.decode(forColumn: "table_key")
+            let name: String = try row.decode(forColumn: "column_name")
+            let type = try columnType(row)
+            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: try row.decode(forColumn: "is_unique")))
         }
-        let tables = tableRows.map { row in
-            TableSchema(name: row["table_name"], columns: columnsByTable[row["table_key"] as String] ?? [])
+        let tables = try tableRows.map { row in
+            TableSchema(name: try row.decode(forColumn: "table_name"), columns: columnsByTable[try row.decode(forColumn: "table_key")] ?? [])
         }
         return try AppSchema(app: app, tables: tables)
     }
@@ -140,6 +138,17 @@ enum SQLiteSchemaStore {
             ])
     }
 
+    /// The field type a metadata row records.
+    private static func columnType(_ row: Row) throws -> ColumnType {
+        let name: String = try row.decode(forColumn: "column_type")
+        let scale: Int? = try row.decode(forColumn: "money_scale")
+        let linkTable: String? = try row.decode(forColumn: "link_table")
+        guard let type = ColumnType(name: name, scale: scale, linkTable: linkTable) else {
+            throw StorageError(.backendFailure, "the store records an unknown field type '\(name)'")
+        }
+        return type
+    }
+
     private static func storedColumns(app: String, _ db: Database) throws -> [String: [String: StoredColumn]] {
         var result: [String: [String: StoredColumn]] = [:]
         let rows = try Row.fetchAll(
@@ -150,10 +159,9 @@ enum SQLiteSchemaStore {
                 """,
             arguments: [app])
         for row in rows {
-            guard let type = ColumnType(name: row["column_type"], scale: row["money_scale"], linkTable: row["link_table"]) else {
-                throw StorageError(.backendFailure, "the store records an unknown field type '\(row["column_type"] as String)'")
-            }
-            result[row["table_key"], default: [:]][row["column_key"]] = StoredColumn(type: type)
+            let tableKey: String = try row.decode(forColumn: "table_key")
+            let columnKey: String = try row.decode(forColumn: "column_key")
+            result[tableKey, default: [:]][columnKey] = StoredColumn(type: try columnType(row))
         }
         return result
     }

@@ -102,4 +102,35 @@ import Testing
         }
         try queue.close()
     }
+
+    @Test func damagedFilesGiveErrorsNotCrashes() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let schema = [TableSchema(name: "flags", columns: [ColumnSchema(name: "on", type: .boolean)])]
+        let store = try await SQLiteStorage(path: path)
+        try await store.prepare(app: "crm", schema: schema)
+        let record = try await store.write(app: "crm") {
+            try $0.insert(table: "flags", fields: ["on": .bool(true)], revision: "r", now: SQLiteFixtures.now)
+        }
+        try await store.close()
+
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE crm__flags SET f_on = 7")
+            try db.execute(sql: "INSERT INTO _formwright_tables VALUES ('other', 't', 't', 0, 1)")
+            try db.execute(sql: "INSERT INTO _formwright_columns VALUES ('other', 't', 'c', 'c', 0, 'blob', NULL, NULL, 0, 1)")
+        }
+        try queue.close()
+
+        let reopened = try await SQLiteStorage(path: path)
+        let badValue = await #expect(throws: StorageError.self) {
+            try await reopened.read(app: "crm") { try $0.record(table: "flags", id: record.id) }
+        }
+        #expect(badValue?.code == .backendFailure)
+        let badSchema = await #expect(throws: StorageError.self) {
+            try await reopened.read(app: "other") { try $0.count(table: "t") }
+        }
+        #expect(badSchema?.code == .backendFailure)
+        try await reopened.close()
+    }
 }
