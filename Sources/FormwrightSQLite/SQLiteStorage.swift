@@ -16,7 +16,7 @@ import Synchronization
 /// let store = try await SQLiteStorage(path: ".formwright/data.sqlite")
 /// try await store.prepare(app: "crm", schema: tables)
 /// ```
-public final class SQLiteStorage: StorageBackend {
+public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
     private let pool: DatabasePool
     private let name: String
     private let schemas = Mutex<[String: SQLiteAppSchema]>([:])
@@ -67,6 +67,9 @@ public final class SQLiteStorage: StorageBackend {
             throw Self.wrap(error, context: context)
         }
     }
+
+    /// The store's URL, `sqlite:PATH`, as messages name it.
+    public var description: String { name }
 
     /// See ``StorageBackend/prepare(app:schema:)``.
     public func prepare(app: String, schema: [TableSchema]) async throws {

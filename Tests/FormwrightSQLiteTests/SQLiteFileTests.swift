@@ -17,6 +17,7 @@ import Testing
         try await first.close()
 
         let second = try await SQLiteStorage(path: path)
+        #expect(second.description == "sqlite:\(path)")
         let read = try await second.read(app: "crm") { try $0.record(table: "customers", id: created.id) }
         #expect(read == created)
         let duplicate = await #expect(throws: StorageError.self) {
