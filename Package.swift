@@ -92,10 +92,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        // The backend conformance suite lives with the storage tests and runs over every backend.
+        .testTarget(
+            name: "FormwrightStorageTests",
+            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FormwrightSQLiteTests",
-            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -113,14 +118,21 @@ let package = Package(
     ]
 )
 
-// Benchmarks build only when asked, so everyday builds stay fast: FORMWRIGHT_BENCHMARKS=1 swift run -c release …
+// Benchmarks build only when asked, so everyday builds stay fast:
+// FORMWRIGHT_BENCHMARKS=1 swift build -c release --product NAME (see Benchmarks/README.md)
 if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
-    package.targets.append(
+    package.targets += [
         .executableTarget(
             name: "CheckBenchmark",
             dependencies: ["FormwrightDefinition", "CYAML"],
             path: "Benchmarks/CheckBenchmark",
             swiftSettings: swiftSettings
-        )
-    )
+        ),
+        .executableTarget(
+            name: "StorageBenchmark",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/storage",
+            swiftSettings: swiftSettings
+        ),
+    ]
 }
