@@ -134,5 +134,11 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             path: "Benchmarks/storage",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "HTTPBaseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/HTTPBaseline",
+            swiftSettings: swiftSettings
+        ),
     ]
 }
