@@ -92,6 +92,18 @@ import Testing
         #expect(throws: RegexSyntaxError.self) { try timed("many alternatives") { _ = try LinearRegex(alternatives) } }
     }
 
+    @Test(arguments: [
+        String(repeating: "a*", count: 40_000), String(repeating: "()", count: 100_000), String(repeating: "|", count: 200_000),
+        #"\Q"# + String(repeating: "x", count: 200_000), String(repeating: "(?:)*", count: 50_000), String(repeating: "a|", count: 100_000),
+    ])
+    func longPatternsAreRefusedInLinearTime(pattern: String) {
+        #expect {
+            try timed("compile \(pattern.prefix(8))…") { _ = try LinearRegex(pattern) }
+        } throws: { error in
+            (error as? RegexSyntaxError)?.message == "pattern too large"
+        }
+    }
+
     @Test func largeProgramsCompileAndMatchInTime() throws {
         // 3 × 1000 × 3 instructions, just under the limit.
         let regex = try timed("compile") { try LinearRegex("(?:(?:[a-c]x?){1000}){3}") }

@@ -19,7 +19,7 @@ extension RegexParser {
             return
         }
         if letter == "Q" {
-            parseQuotedText()
+            try parseQuotedText()
             return
         }
         var builder = ScalarSetBuilder(caseInsensitive: flags.caseInsensitive)
@@ -31,9 +31,10 @@ extension RegexParser {
     }
 
     /// Parses `\Q…\E` (or `\Q…` to the end): everything between is literal text.
-    private mutating func parseQuotedText() {
+    private mutating func parseQuotedText() throws(RegexSyntaxError) {
         position += 2
         while position < scalars.count {
+            try checkSize()
             if scalars[position] == "\\", peek(position + 1) == "E" {
                 position += 2
                 return

@@ -7,6 +7,8 @@ struct RegexParser {
     static let maximumNesting = 1000
     /// The largest count accepted in `{n,m}`, as in RE2.
     static let maximumRepetitionCount = 1000
+    /// The most nodes a pattern may parse into, so that patterns compiling to little (`()()()…`) stay cheap.
+    static let maximumNodes = 5 * RegexCompiler.maximumInstructions
 
     /// An open group: the alternatives finished so far and the items of the current one.
     private struct Frame {
@@ -36,6 +38,7 @@ struct RegexParser {
     /// Parses the whole pattern.
     mutating func parse() throws(RegexSyntaxError) -> RegexTree {
         while position < scalars.count {
+            try checkSize()
             let scalar = scalars[position]
             switch scalar {
             case "(": try openGroup()
@@ -69,11 +72,19 @@ struct RegexParser {
                 position += 1
             }
         }
+        try checkSize()
         if frames.count > 1, let open = frames.last {
             throw RegexSyntaxError(message: "missing closing ')'", offset: open.openOffset)
         }
         tree.root = finishGroup(frames[0])
         return tree
+    }
+
+    /// Fails with "pattern too large" once the pattern has parsed into more than `maximumNodes` nodes.
+    func checkSize() throws(RegexSyntaxError) {
+        guard tree.nodes.count <= Self.maximumNodes else {
+            throw RegexSyntaxError(message: "pattern too large", offset: min(position, scalars.count))
+        }
     }
 
     // MARK: - Items
@@ -149,11 +160,12 @@ struct RegexParser {
 
     /// Ends the current alternative at a `|`.
     private mutating func finishAlternative() {
-        let frame = frames[frames.count - 1]
-        let alternative = concatenation(frame.items, fallbackOffset: position)
-        frames[frames.count - 1].alternatives.append(alternative)
-        frames[frames.count - 1].items = []
-        frames[frames.count - 1].lastRepetitionOffset = nil
+        let top = frames.count - 1
+        let items = frames[top].items
+        frames[top].items = []
+        let alternative = concatenation(items, fallbackOffset: position)
+        frames[top].alternatives.append(alternative)
+        frames[top].lastRepetitionOffset = nil
     }
 
     /// The node for a whole group: its alternatives, each a concatenation of items.
@@ -184,16 +196,18 @@ struct RegexParser {
             throw RegexSyntaxError(
                 message: "unsupported feature: possessive quantifier '\(text(start, end + 1))'", offset: start)
         }
-        let frame = frames[frames.count - 1]
-        if let previous = frame.lastRepetitionOffset {
+        // Read the frame in place: a copy would make the write below copy its item list, and a long
+        // run of `a*a*a*…` quadratic.
+        let top = frames.count - 1
+        if let previous = frames[top].lastRepetitionOffset {
             throw RegexSyntaxError(message: "invalid nested repetition operator '\(text(previous, end))'", offset: start)
         }
-        guard let item = frame.items.last else {
+        guard let item = frames[top].items.last else {
             throw RegexSyntaxError(message: "missing argument to repetition operator '\(text(start, end))'", offset: start)
         }
         let node = tree.add(.repetition(item, minimum: minimum, maximum: maximum), at: start)
-        frames[frames.count - 1].items[frame.items.count - 1] = node
-        frames[frames.count - 1].lastRepetitionOffset = start
+        frames[top].items[frames[top].items.count - 1] = node
+        frames[top].lastRepetitionOffset = start
         position = end
     }
 
