@@ -48,7 +48,8 @@
 public struct LinearRegex: Sendable {
     /// The pattern as given.
     public let pattern: String
-    private let program: RegexProgram
+    /// The compiled program (internal, so tests can check what compiling found).
+    let program: RegexProgram
 
     /// Compiles `pattern`.
     ///
