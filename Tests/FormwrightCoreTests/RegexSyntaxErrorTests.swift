@@ -30,7 +30,8 @@ struct RegexErrorCase: Sendable, CustomTestStringConvertible {
         RegexErrorCase("a++", 1, "unsupported feature: possessive quantifier '++'"), RegexErrorCase("a*+", 1, "possessive quantifier '*+'"),
         RegexErrorCase("a{2}+", 1, "possessive quantifier '{2}+'"), RegexErrorCase("a{1001}", 1, "repetition count too large"),
         RegexErrorCase("a{2,1001}", 1, "repetition count too large"), RegexErrorCase("a{1001,}", 1, "repetition count too large"),
-        RegexErrorCase("a{99999999999999999999999}", 1, "repetition count too large"), RegexErrorCase("a{3,2}", 1, "invalid repetition count '{3,2}'"),
+        RegexErrorCase("a{99999999999999999999999}", 1, "repetition count too large"),
+        RegexErrorCase("a{3,2}", 1, "invalid repetition count '{3,2}'"),
         RegexErrorCase(#"\1"#, 0, #"unsupported feature: backreference '\1'"#), RegexErrorCase(#"(a)\1"#, 3, "backreference"),
         RegexErrorCase("(?P<n>a)(?P=n)", 8, "unsupported feature: backreference '(?P='"), RegexErrorCase(#"\k<a>"#, 0, "backreference"),
         RegexErrorCase("(?=a)", 0, "unsupported feature: lookahead '(?='"), RegexErrorCase("(?!a)", 0, "negative lookahead"),
@@ -55,7 +56,8 @@ struct RegexErrorCase: Sendable, CustomTestStringConvertible {
         RegexErrorCase(#"\p{L"#, 0, "missing closing '}'"), RegexErrorCase(#"\p"#, 0, "missing unicode class name"),
         RegexErrorCase(#"\0"#, 0, "octal escape"), RegexErrorCase(#"\C"#, 0, "invalid escape sequence"), RegexErrorCase(#"\Z"#, 0, "invalid escape"),
         RegexErrorCase(#"[\b]"#, 1, "invalid escape sequence"), RegexErrorCase("é(", 1, "missing closing ')'"),
-        RegexErrorCase("日本[", 2, "missing closing ']'"), RegexErrorCase(#"😀\1"#, 1, "backreference"), RegexErrorCase("e\u{301})", 2, "unexpected ')'"),
+        RegexErrorCase("日本[", 2, "missing closing ']'"), RegexErrorCase(#"😀\1"#, 1, "backreference"),
+        RegexErrorCase("e\u{301})", 2, "unexpected ')'"),
     ]
 
     @Test(arguments: cases)

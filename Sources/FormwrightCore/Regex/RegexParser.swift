@@ -216,10 +216,9 @@ struct RegexParser {
         var index = position + 1
         func number() -> Int? {
             var value: Int?
-            while let scalar = peek(index), let digit = scalar.properties.numericType == .decimal && scalar.isASCII
-                ? Int(scalar.value) - 0x30 : nil
-            {
-                value = min((value ?? 0) * 10 + digit, 1_000_000)
+            while let scalar = peek(index), ("0"..."9").contains(scalar) {
+                // Saturate: any count past the limit is an error, however many digits it has.
+                value = min((value ?? 0) * 10 + Int(scalar.value - 0x30), 1_000_000)
                 index += 1
             }
             return value
