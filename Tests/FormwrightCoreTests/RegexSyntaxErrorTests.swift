@@ -95,5 +95,8 @@ struct RegexErrorCase: Sendable, CustomTestStringConvertible {
         _ = try LinearRegex("a{1000}")
         _ = try LinearRegex("a{0,1000}")
         _ = try LinearRegex(String(repeating: "(", count: 1000) + "a" + String(repeating: ")", count: 1000))
+        let largest = String(repeating: "a{1000}", count: 9) + "a{999}"  // 9,999 instructions and `match`
+        #expect(try LinearRegex(largest).program.instructions.count == RegexCompiler.maximumInstructions)
+        #expect(throws: RegexSyntaxError(message: "pattern too large", offset: 69)) { try LinearRegex(largest + "b") }
     }
 }

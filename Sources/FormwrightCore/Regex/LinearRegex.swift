@@ -43,7 +43,7 @@
 /// Refused with an error: backreferences (`\1`, `\k`, `(?P=name)`), lookahead and lookbehind,
 /// atomic groups, possessive quantifiers (`a*+`), conditionals, comments, scripts, `\C`, `\Z`, `\G`.
 ///
-/// Limits: groups nest at most 1000 deep; a compiled program has fewer than 10,000 instructions
+/// Limits: groups nest at most 1000 deep; a compiled program has at most 10,000 instructions
 /// (`a{1000}` takes 1000; `(a{100}){100}` is "pattern too large").
 public struct LinearRegex: Sendable {
     /// The pattern as given.

@@ -43,7 +43,9 @@ struct RegexMatcher {
             if !anchored {
                 if current.count == 0, let filter = program.firstScalars {
                     // Nothing is alive: skip to the next scalar that can start a match. The filter exists only
-                    // when a match must consume a scalar, so reaching the end means there is none.
+                    // when a match must consume a scalar, so reaching the end means there is none. Instructions
+                    // visited at the old position must not count as visited at the new one.
+                    current.removeAll()
                     while let scalar = upcoming, !filter.contains(scalar) {
                         previous = scalar
                         upcoming = scalars.next()

@@ -111,8 +111,10 @@ struct RegexParser {
 
     /// The text of the pattern between two offsets, for messages.
     func text(_ start: Int, _ end: Int) -> String {
+        let lower = min(max(0, start), scalars.count)
+        let upper = min(max(lower, end), scalars.count)
         var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        result.unicodeScalars.append(contentsOf: scalars[lower..<upper])
         return result
     }
 
