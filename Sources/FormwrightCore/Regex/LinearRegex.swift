@@ -63,13 +63,11 @@ public struct LinearRegex: Sendable {
 
     /// Whether the pattern matches some part of `text` — RE2's and CEL's `matches`; anchor with `^…$` for all of it.
     public func firstMatch(in text: String) -> Bool {
-        var matcher = RegexMatcher(program)
-        return matcher.matches(text, whole: false)
+        RegexMatcher(program: program).matches(text, whole: false)
     }
 
     /// Whether the pattern matches the whole of `text`, as a field's `pattern` option requires.
     public func wholeMatch(_ text: String) -> Bool {
-        var matcher = RegexMatcher(program)
-        return matcher.matches(text, whole: true)
+        RegexMatcher(program: program).matches(text, whole: true)
     }
 }
