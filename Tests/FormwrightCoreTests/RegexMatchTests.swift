@@ -124,7 +124,16 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
         RegexCase("^.{3}$", "🇫🇷", false, false), RegexCase("^..$", "🇫🇷", true, true),
     ]
 
-    static let all: [RegexCase] = literals + classes + unicodeClasses + anchors + groupsAndAlternation + repetition + flags + scalars
+    /// The `matches` cases of CEL's conformance suite (`string/matches/*`), as `firstMatch`.
+    static let celMatches: [RegexCase] = [
+        RegexCase("ubb", "hubba", true, false), RegexCase("foo|bar", "", false, false), RegexCase("", "cows", true, false),
+        RegexCase("", "", true, true), RegexCase("bc", "abcd", true, false), RegexCase("gr(a|e)y", "grey", true, true),
+        RegexCase("ba(na)*", "banana", true, true), RegexCase("a+ñ+a+", "mañana", true, false), RegexCase("(a|😀){2}", "🐱😀😀", true, false),
+        RegexCase("hello", "hello world", true, false),
+    ]
+
+    static let all: [RegexCase] =
+        literals + classes + unicodeClasses + anchors + groupsAndAlternation + repetition + flags + scalars + celMatches
 
     @Test(arguments: all)
     func matchesAsExpected(_ testCase: RegexCase) throws {
