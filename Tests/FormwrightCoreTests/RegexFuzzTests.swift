@@ -39,6 +39,9 @@ import Testing
             let anchored = quoted ? nil : try? LinearRegex(#"\A(?:"# + pattern + #")\z"#)
             for _ in 0..<6 {
                 let text = (0..<generator.next(8)).map { _ in Self.textPieces[generator.next(Self.textPieces.count)] }.joined()
+                let answers = regex.answersOfEveryEngine(for: text)
+                #expect(Set(answers.first).count == 1, "engines disagree on firstMatch: /\(pattern)/ on \(JSONText.quote(text))")
+                #expect(Set(answers.whole).count == 1, "engines disagree on wholeMatch: /\(pattern)/ on \(JSONText.quote(text))")
                 let first = regex.firstMatch(in: text)
                 let whole = regex.wholeMatch(text)
                 #expect(!whole || first, "whole but not first: /\(pattern)/ on \(JSONText.quote(text))")

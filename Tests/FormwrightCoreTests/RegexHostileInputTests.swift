@@ -33,8 +33,9 @@ import Testing
         #expect(timed("(x+x+)+y matching") { regex.wholeMatch(text + "y") })
     }
 
-    @Test func russCoxExampleWithAThousandOptionals() throws {
-        let count = 1000
+    @Test func russCoxExampleWithHundredsOfOptionals() throws {
+        // A backtracking engine needs about 2^count steps; here it is count × program size.
+        let count = 500
         let regex = try LinearRegex("^(?:a?){\(count)}a{\(count)}$")
         let text = String(repeating: "a", count: count)
         #expect(timed("a?^n a^n") { regex.firstMatch(in: text) })

@@ -139,8 +139,22 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
     func matchesAsExpected(_ testCase: RegexCase) throws {
         let regex = try LinearRegex(testCase.pattern)
         #expect(regex.pattern == testCase.pattern)
-        #expect(regex.firstMatch(in: testCase.text) == testCase.firstMatch, "firstMatch")
-        #expect(regex.wholeMatch(testCase.text) == testCase.wholeMatch, "wholeMatch")
+        let answers = regex.answersOfEveryEngine(for: testCase.text)
+        #expect(answers.first.allSatisfy { $0 == testCase.firstMatch }, "firstMatch: \(answers.first)")
+        #expect(answers.whole.allSatisfy { $0 == testCase.wholeMatch }, "wholeMatch: \(answers.whole)")
+        #expect(answers.first.count == 3 && answers.whole.count == 3, "the DFA gave up on a small case")
+    }
+
+    @Test(arguments: all)
+    func matchesTheSameInsideLongTexts(_ testCase: RegexCase) throws {
+        // Long texts take the DFA path of the public calls: pad the text with scalars the
+        // pattern is unlikely to care about, and compare the two engines rather than a fixed answer.
+        let regex = try LinearRegex(testCase.pattern)
+        for text in [String(repeating: "~", count: 300) + testCase.text, testCase.text + String(repeating: "~ \n", count: 100)] {
+            let answers = regex.answersOfEveryEngine(for: text)
+            #expect(Set(answers.first).count == 1, "firstMatch disagrees: \(answers.first)")
+            #expect(Set(answers.whole).count == 1, "wholeMatch disagrees: \(answers.whole)")
+        }
     }
 
     @Test func reusesOneCompiledPatternAcrossTexts() throws {

@@ -63,11 +63,20 @@ public struct LinearRegex: Sendable {
 
     /// Whether the pattern matches some part of `text` — RE2's and CEL's `matches`; anchor with `^…$` for all of it.
     public func firstMatch(in text: String) -> Bool {
-        RegexMatcher(program: program).matches(text, whole: false)
+        matches(text, whole: false)
     }
 
     /// Whether the pattern matches the whole of `text`, as a field's `pattern` option requires.
     public func wholeMatch(_ text: String) -> Bool {
-        RegexMatcher(program: program).matches(text, whole: true)
+        matches(text, whole: true)
+    }
+
+    /// Long texts go to a lazily built DFA, short ones (and any the DFA gives up on) to the Pike VM.
+    private func matches(_ text: String, whole: Bool) -> Bool {
+        if text.utf8.count >= RegexDFA.minimumTextLength {
+            var automaton = RegexDFA(program, anchored: whole || program.isAnchoredAtStart)
+            if let answer = automaton.matches(text, whole: whole) { return answer }
+        }
+        return RegexMatcher(program: program).matches(text, whole: whole)
     }
 }
