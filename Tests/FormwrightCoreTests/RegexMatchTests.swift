@@ -142,7 +142,11 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
         let answers = regex.answersOfEveryEngine(for: testCase.text)
         #expect(answers.first.allSatisfy { $0 == testCase.firstMatch }, "firstMatch: \(answers.first)")
         #expect(answers.whole.allSatisfy { $0 == testCase.wholeMatch }, "wholeMatch: \(answers.whole)")
-        #expect(answers.first.count == 3 && answers.whole.count == 3, "the DFA gave up on a small case")
+        // The DFA must not give up (answer nil) on cases this small.
+        var search = RegexDFA(regex.program, anchored: regex.program.isAnchoredAtStart)
+        var whole = RegexDFA(regex.program, anchored: true)
+        #expect(search.matches(testCase.text, whole: false) == testCase.firstMatch, "DFA firstMatch")
+        #expect(whole.matches(testCase.text, whole: true) == testCase.wholeMatch, "DFA wholeMatch")
     }
 
     @Test(arguments: all)

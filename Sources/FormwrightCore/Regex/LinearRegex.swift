@@ -71,12 +71,14 @@ public struct LinearRegex: Sendable {
         matches(text, whole: true)
     }
 
-    /// Long texts go to a lazily built DFA, short ones (and any the DFA gives up on) to the Pike VM.
+    /// Short texts, and long ones decided early (an anchored pattern failing in its first scalars), are matched
+    /// by the Pike VM; the rest by a lazily built DFA, which pays for its setup only over a long text. If the DFA
+    /// gives up, the Pike VM matches the whole text.
     private func matches(_ text: String, whole: Bool) -> Bool {
-        if text.utf8.count >= RegexDFA.minimumTextLength {
-            var automaton = RegexDFA(program, anchored: whole || program.isAnchoredAtStart)
-            if let answer = automaton.matches(text, whole: whole) { return answer }
-        }
-        return RegexMatcher(program: program).matches(text, whole: whole)
+        let pike = RegexMatcher(program: program)
+        guard text.utf8.count >= RegexDFA.minimumTextLength else { return pike.matches(text, whole: whole) }
+        if let answer = pike.matches(text, whole: whole, scalarLimit: RegexDFA.pikePrefixLength) { return answer }
+        var automaton = RegexDFA(program, anchored: whole || program.isAnchoredAtStart)
+        return automaton.matches(text, whole: whole) ?? pike.matches(text, whole: whole)
     }
 }

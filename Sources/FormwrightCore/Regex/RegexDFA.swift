@@ -10,6 +10,9 @@
 struct RegexDFA {
     /// Texts shorter than this (in UTF-8 bytes) are matched by the Pike VM: building states would cost more than it saves.
     static let minimumTextLength = 256
+    /// How many scalars the Pike VM reads first: enough for an anchored pattern to fail or a search to succeed
+    /// early, few enough that starting again with the DFA costs little.
+    static let pikePrefixLength = 32
     /// The most states built in one call.
     static let maximumStates = 2_000
     /// The most instruction indices stored across all states, and the most non-ASCII transitions cached.

@@ -8,6 +8,13 @@ struct RegexMatcher {
 
     /// Whether the program matches some substring of `text` (`whole: false`) or all of it (`whole: true`).
     func matches(_ text: String, whole: Bool) -> Bool {
+        // Without a limit the run always decides.
+        matches(text, whole: whole, scalarLimit: Int.max) ?? false
+    }
+
+    /// Like `matches(_:whole:)`, but gives up (`nil`) once `scalarLimit` scalars have been read without an answer.
+    func matches(_ text: String, whole: Bool, scalarLimit: Int) -> Bool? {
+        var scalarsRead = 0
         let program = self.program
         // The threads alive before the current scalar, and those alive after it.
         var current = ThreadList(capacity: program.instructions.count)
@@ -43,6 +50,8 @@ struct RegexMatcher {
             }
             atStart = false
             guard let scalar = upcoming else { break }
+            guard scalarsRead < scalarLimit else { return nil }
+            scalarsRead += 1
             let following = scalars.next()
             next.removeAll()
             for position in 0..<current.count {
