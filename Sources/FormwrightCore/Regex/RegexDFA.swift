@@ -14,9 +14,9 @@ struct RegexDFA {
     /// early, few enough that starting again with the DFA costs little.
     static let pikePrefixLength = 32
     /// The most states built in one call.
-    static let maximumStates = 2_000
+    static let maximumStates = 1_000
     /// The most instruction indices stored across all states, and the most non-ASCII transitions cached.
-    static let maximumStoredEntries = 400_000
+    static let maximumStoredEntries = 200_000
     /// Past this many states, each must have paid for itself with `minimumScalarsPerState` scalars read,
     /// or the automaton is thrashing (`(?:a?){500}a{500}` makes a new state at every scalar) and gives up early.
     static let statesBeforeThrashCheck = 64
