@@ -74,7 +74,7 @@ struct RegexParser {
         }
         try checkSize()
         if frames.count > 1, let open = frames.last {
-            throw RegexSyntaxError(message: "missing closing ')'", offset: open.openOffset)
+            throw .missingClosingParenthesis(at: open.openOffset)
         }
         tree.root = finishGroup(frames[0])
         return tree
@@ -83,7 +83,7 @@ struct RegexParser {
     /// Fails with "pattern too large" once the pattern has parsed into more than `maximumNodes` nodes.
     func checkSize() throws(RegexSyntaxError) {
         guard tree.nodes.count <= Self.maximumNodes else {
-            throw RegexSyntaxError(message: "pattern too large", offset: min(position, scalars.count))
+            throw .patternTooLarge(at: min(position, scalars.count))
         }
     }
 
@@ -143,7 +143,7 @@ struct RegexParser {
             tree.captureCount += 1
         }
         guard frames.count <= Self.maximumNesting else {
-            throw RegexSyntaxError(message: "groups nested too deeply (the limit is \(Self.maximumNesting))", offset: start)
+            throw .nestingTooDeep(limit: Self.maximumNesting, at: start)
         }
         frames.append(Frame(savedFlags: flags, openOffset: start))
         flags = innerFlags
@@ -151,7 +151,7 @@ struct RegexParser {
 
     private mutating func closeGroup() throws(RegexSyntaxError) {
         guard frames.count > 1, let frame = frames.popLast() else {
-            throw RegexSyntaxError(message: "unexpected ')'", offset: position)
+            throw .unexpectedClosingParenthesis(at: position)
         }
         let node = finishGroup(frame)
         flags = frame.savedFlags
@@ -195,17 +195,16 @@ struct RegexParser {
         if peek(end) == "?" {
             end += 1  // lazy: the same set of matches, so the same answer
         } else if peek(end) == "+" {
-            throw RegexSyntaxError(
-                message: "unsupported feature: possessive quantifier '\(text(start, end + 1))'", offset: start)
+            throw .unsupported("possessive quantifier", text(start, end + 1), at: start)
         }
         // Read the frame in place: a copy would make the write below copy its item list, and a long
         // run of `a*a*a*…` quadratic.
         let top = frames.count - 1
         if let previous = frames[top].lastRepetitionOffset {
-            throw RegexSyntaxError(message: "invalid nested repetition operator '\(text(previous, end))'", offset: start)
+            throw .nestedRepetition(text(previous, end), at: start)
         }
         guard let item = frames[top].items.last else {
-            throw RegexSyntaxError(message: "missing argument to repetition operator '\(text(start, end))'", offset: start)
+            throw .missingRepetitionArgument(text(start, end), at: start)
         }
         let node = tree.add(.repetition(item, minimum: minimum, maximum: maximum), at: start)
         frames[top].items[frames[top].items.count - 1] = node
@@ -234,10 +233,10 @@ struct RegexParser {
         guard peek(index) == "}" else { return nil }
         index += 1
         if minimum > Self.maximumRepetitionCount || (maximum ?? 0) > Self.maximumRepetitionCount {
-            throw RegexSyntaxError(message: "repetition count too large", offset: position)
+            throw .repetitionCountTooLarge(at: position)
         }
         if let maximum, maximum < minimum {
-            throw RegexSyntaxError(message: "invalid repetition count '\(text(position, index))'", offset: position)
+            throw .invalidRepetitionCount(text(position, index), at: position)
         }
         return (minimum, maximum, index)
     }
