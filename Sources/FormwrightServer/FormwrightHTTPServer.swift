@@ -40,9 +40,13 @@ public struct FormwrightHTTPServer: Sendable {
     /// The application, listening on the configured address with an idle timeout.
     /// - Parameter onServerRunning: called with the bound port once the server listens.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        let headDeadline = configuration.headerDeadlineSeconds
+        return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestHeadDeadlineHandler(deadline: .seconds(headDeadline))],
+                    idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "formwright"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) }
         )

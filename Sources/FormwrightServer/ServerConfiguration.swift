@@ -1,4 +1,4 @@
-/// How the server listens and what it tolerates from clients.
+/// How the server listens and what it tolerates from clients (bodies are limited to 1 MiB by the request context).
 public struct ServerConfiguration: Sendable {
     /// The address to bind; loopback by default, so nothing is exposed unless asked.
     public var host: String
@@ -6,22 +6,22 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The admin token every API call and page accepts.
     public var adminToken: String
-    /// The largest request body accepted, in bytes (1 MiB).
-    public var maximumBodyBytes: Int
     /// How long a connection may stay silent, in seconds, before it is closed.
     public var idleTimeoutSeconds: Int64
     /// How long reading a whole request body may take, in seconds.
     public var bodyDeadlineSeconds: Int64
+    /// How long a client may take to send a request's headers (from connecting, or from the previous response), in seconds.
+    public var headerDeadlineSeconds: Int64
 
-    /// Creates a configuration with the defaults: 127.0.0.1, 1 MiB bodies, 30 s idle, 10 s to send a body.
+    /// Creates a configuration with the defaults: 127.0.0.1:8080, 30 s idle, 10 s to send headers, 10 s to send a body.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, adminToken: String, maximumBodyBytes: Int = 1024 * 1024,
-        idleTimeoutSeconds: Int64 = 30, bodyDeadlineSeconds: Int64 = 10
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String,
+        idleTimeoutSeconds: Int64 = 30, headerDeadlineSeconds: Int64 = 10, bodyDeadlineSeconds: Int64 = 10
     ) {
+        self.headerDeadlineSeconds = headerDeadlineSeconds
         self.host = host
         self.port = port
         self.adminToken = adminToken
-        self.maximumBodyBytes = maximumBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.bodyDeadlineSeconds = bodyDeadlineSeconds
     }

@@ -14,13 +14,13 @@ struct ServerHarness {
     let server: FormwrightHTTPServer
     let runtime: AppRuntime
 
-    init() async throws {
+    init(configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token)) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = try DefinitionLoader().load(path: root.appendingPathComponent("apps/customer-sentiment").path)
         let definition = try #require(loaded.first?.definition)
         runtime = AppRuntime(definition: definition, storage: MemoryStorage())
         try await runtime.prepare()
-        server = try FormwrightHTTPServer(apps: AppRegistry([runtime]), configuration: ServerConfiguration(adminToken: Self.token))
+        server = try FormwrightHTTPServer(apps: AppRegistry([runtime]), configuration: configuration)
     }
 
     /// Runs requests against the router.
