@@ -22,13 +22,7 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let apps: [LoadedApp]
-        do {
-            apps = try DefinitionLoader().load(path: path)
-        } catch {
-            Terminal.printError("error: \(error.message)")
-            throw ExitCode(2)
-        }
+        let apps = try CommandSupport.load(path)
         let diagnostics = apps.flatMap(\.diagnostics)
         let renderer = DiagnosticRenderer(sources: apps.compactMap(\.source))
         switch format {

@@ -22,12 +22,12 @@ import Glibc
                 guard socket.send(piece) else { break }
                 try await Task.sleep(for: .milliseconds(400))
             }
-            #expect(socket.receiveUntilClosed(timeoutSeconds: 5) == "")
+            #expect(await socket.receiveUntilClosed(timeoutSeconds: 5) == "")
             #expect(clock.now - start < .seconds(4))
             let prompt = try RawSocket(port: port)
             defer { prompt.close() }
             #expect(prompt.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
-            #expect(prompt.receiveUntilClosed(timeoutSeconds: 5).hasPrefix("HTTP/1.1 200 OK"))
+            #expect(await prompt.receiveUntilClosed(timeoutSeconds: 5).hasPrefix("HTTP/1.1 200 OK"))
         }
     }
 
@@ -37,13 +37,13 @@ import Glibc
             let socket = try RawSocket(port: try #require(client.port))
             defer { socket.close() }
             #expect(socket.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
-            #expect(socket.receiveUntilClosed(timeoutSeconds: 5).hasPrefix("HTTP/1.1 200 OK"))
+            #expect(await socket.receiveUntilClosed(timeoutSeconds: 5).hasPrefix("HTTP/1.1 200 OK"))
         }
     }
 }
 
 /// A blocking TCP socket to 127.0.0.1, for driving the server byte by byte.
-struct RawSocket {
+struct RawSocket: Sendable {
     let descriptor: Int32
 
     init(port: Int) throws {
@@ -66,7 +66,16 @@ struct RawSocket {
     }
 
     /// Everything received until the server closes the connection (or the timeout passes).
-    func receiveUntilClosed(timeoutSeconds: Int) -> String {
+    ///
+    /// The blocking reads run on a thread of their own: blocking one of the few cooperative
+    /// threads would starve the server under test, whose handlers run on them.
+    func receiveUntilClosed(timeoutSeconds: Int) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: blockingReceive(timeoutSeconds: timeoutSeconds)) }.start()
+        }
+    }
+
+    private func blockingReceive(timeoutSeconds: Int) -> String {
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []

@@ -29,7 +29,7 @@ struct AppChecker {
     }
 
     private mutating func checkBounds(_ field: FieldDefinition) {
-        if let minimum = field.minimum, let maximum = field.maximum, Self.compare(maximum.value, minimum.value) == true {
+        if let minimum = field.minimum, let maximum = field.maximum, maximum.value.isLess(than: minimum.value) == true {
             context.error(.constraintConflict, "'min' of field '\(field.name.value)' is above its 'max'", at: minimum.range)
         }
         if let minimum = field.minimumLength, let maximum = field.maximumLength, minimum.value > maximum.value {
@@ -50,10 +50,10 @@ struct AppChecker {
             let hint = NameSuggester.hint(for: choice, among: options)
             context.error(.defaultOutOfBounds, "default '\(choice)' is not one of the options of field '\(name)'\(hint)", at: range)
         }
-        if let minimum = field.minimum, Self.compare(value, minimum.value) == true {
+        if let minimum = field.minimum, value.isLess(than: minimum.value) == true {
             context.error(.defaultOutOfBounds, "default of field '\(name)' is below its 'min'", at: range)
         }
-        if let maximum = field.maximum, Self.compare(maximum.value, value) == true {
+        if let maximum = field.maximum, maximum.value.isLess(than: value) == true {
             context.error(.defaultOutOfBounds, "default of field '\(name)' is above its 'max'", at: range)
         }
         if case .string(let text) = value, field.type.isTextual {
@@ -102,19 +102,6 @@ struct AppChecker {
             if case .literal(let value)? = entry.defaultValue?.value, let range = entry.defaultValue?.range {
                 checkDefault(value, at: range, of: field)
             }
-        }
-    }
-
-    /// Whether `lhs < rhs` for two values of one ordered kind; nil when they do not compare.
-    static func compare(_ lhs: Value, _ rhs: Value) -> Bool? {
-        switch (lhs, rhs) {
-        case (.int(let a), .int(let b)): a < b
-        case (.double(let a), .double(let b)): a < b
-        case (.int(let a), .double(let b)): Double(a) < b
-        case (.double(let a), .int(let b)): a < Double(b)
-        case (.string(let a), .string(let b)): a < b
-        case (.timestamp(let a), .timestamp(let b)): a < b
-        default: nil
         }
     }
 }

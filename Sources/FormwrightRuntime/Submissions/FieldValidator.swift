@@ -45,8 +45,8 @@ struct FieldValidator: Sendable {
     }
 
     private func boundProblem(_ value: Value) -> FieldProblem? {
-        if let minimum = field.minimum?.value, Self.isLess(value, minimum) { return .belowMinimum(display(minimum)) }
-        if let maximum = field.maximum?.value, Self.isLess(maximum, value) { return .aboveMaximum(display(maximum)) }
+        if let minimum = field.minimum?.value, value.isLess(than: minimum) == true { return .belowMinimum(display(minimum)) }
+        if let maximum = field.maximum?.value, maximum.isLess(than: value) == true { return .aboveMaximum(display(maximum)) }
         return nil
     }
 
@@ -58,19 +58,6 @@ struct FieldValidator: Sendable {
         case .string(let text): text
         case .timestamp(let timestamp): timestamp.rfc3339
         default: ""
-        }
-    }
-
-    /// `lhs < rhs` for two values of one ordered field.
-    static func isLess(_ lhs: Value, _ rhs: Value) -> Bool {
-        switch (lhs, rhs) {
-        case (.int(let a), .int(let b)): a < b
-        case (.double(let a), .double(let b)): a < b
-        case (.int(let a), .double(let b)): Double(a) < b
-        case (.double(let a), .int(let b)): a < Double(b)
-        case (.string(let a), .string(let b)): a < b
-        case (.timestamp(let a), .timestamp(let b)): a < b
-        default: false
         }
     }
 }

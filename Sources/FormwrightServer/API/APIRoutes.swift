@@ -73,7 +73,7 @@ struct APIRoutes {
         let (runtime, table) = try appAndTable(context)
         let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
         let record = try await rejectionsAsJSON(request) { try await runtime.create(table: table.name.value, input: input) }
-        return .json(JSONWriter.write(RecordPresenter(table: table).object(record)), status: .created)
+        return recordResponse(record, table, status: .created)
     }
 
     private func readRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
@@ -82,9 +82,7 @@ struct APIRoutes {
         guard let record = try await runtimeErrors({ try await runtime.record(table: table.name.value, id: id) }) else {
             throw ServerError.notFound("no record '\(id)' in table '\(table.name.value)'")
         }
-        var response = Response.json(JSONWriter.write(RecordPresenter(table: table).object(record)))
-        response.headers[.eTag] = "\"\(record.version)\""
-        return response
+        return recordResponse(record, table)
     }
 
     private func updateRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
@@ -95,9 +93,7 @@ struct APIRoutes {
         let record = try await rejectionsAsJSON(request) {
             try await runtime.update(table: table.name.value, id: id, input: input, expectedVersion: expected)
         }
-        var response = Response.json(JSONWriter.write(RecordPresenter(table: table).object(record)))
-        response.headers[.eTag] = "\"\(record.version)\""
-        return response
+        return recordResponse(record, table)
     }
 
     private func deleteRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
@@ -109,6 +105,13 @@ struct APIRoutes {
     }
 
     // MARK: Helpers
+
+    /// A record as JSON with its version as the `ETag`.
+    private func recordResponse(_ record: StoredRecord, _ table: TableDefinition, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response.json(JSONWriter.write(RecordPresenter(table: table).object(record)), status: status)
+        response.headers[.eTag] = "\"\(record.version)\""
+        return response
+    }
 
     private func requireSignedIn(_ context: FormwrightRequestContext) throws {
         guard context.identity.isSignedIn else { throw ServerError.unauthorized }

@@ -9,7 +9,7 @@ enum AppSchema {
     /// The schema document as a `Value`.
     static func document() throws -> Value {
         let url = try PackageRoot.url(of: relativePath)
-        return try TestJSON.parse(String(contentsOf: url, encoding: .utf8))
+        return try JSONParser.parse(String(contentsOf: url, encoding: .utf8))
     }
 
     /// A validator for the schema.
