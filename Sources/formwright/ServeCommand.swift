@@ -5,6 +5,7 @@ import FormwrightRuntime
 import FormwrightServer
 import FormwrightStorage
 import Foundation
+import Logging
 
 /// `formwright serve PATH [--store URL] [--host H] [--port P]`: serve every app under PATH.
 struct ServeCommand: AsyncParsableCommand {
@@ -30,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
+        // Logs go to standard error, so standard output holds only what scripts read: the URLs.
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let loaded = try CommandSupport.loadApps(path)
         let backend = try await store.open()
         var runtimes: [AppRuntime] = []

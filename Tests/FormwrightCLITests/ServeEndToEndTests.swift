@@ -19,12 +19,12 @@ import Testing
         #expect(first.stop() == 0)
 
         let second = try ServerProcess(arguments: ["apps/customer-sentiment", "--store", store], token: Self.token)
-        defer { _ = second.stop() }
         let read = try await second.request("GET", "api/v1/apps/customer-sentiment/tables/feedback/records/\(try #require(id))", token: Self.token)
         #expect(read.status == 200)
         #expect(read.body.contains("\"message\":\"Survives restarts\""))
         let anonymous = try await second.request("GET", "api/v1/apps/customer-sentiment/tables/feedback/records", token: nil)
         #expect(anonymous.status == 401)
+        #expect(second.stop(interrupt: true) == 0)
     }
 
     @Test func theReadmeTourRuns() throws {

@@ -39,9 +39,9 @@ final class ServerProcess {
         loginURL = String(login[(login.range(of: "http://")?.lowerBound ?? login.startIndex)...])
     }
 
-    /// Sends SIGTERM and waits for the exit status.
-    func stop() -> Int32 {
-        process.terminate()
+    /// Sends SIGTERM (or SIGINT, as Ctrl-C does) and waits for the exit status.
+    func stop(interrupt: Bool = false) -> Int32 {
+        if interrupt { process.interrupt() } else { process.terminate() }
         process.waitUntilExit()
         return process.terminationStatus
     }
