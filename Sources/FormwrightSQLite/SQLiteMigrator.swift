@@ -44,6 +44,9 @@ struct SQLiteMigrator {
             let old = plan.stored.first { SchemaRules.foldedKey($0.name) == SchemaRules.foldedKey(from) }
             for column in old?.columns ?? [] { try dropIndex(table: from, field: column.name) }
             try db.execute(sql: "ALTER TABLE \(quotedTable(from)) RENAME TO \(quotedTable(to))")
+            try db.execute(
+                sql: "UPDATE \(SQLiteNames.quote(SQLiteNames.seedsTable)) SET table_key = ?, table_name = ? WHERE app = ? AND table_key = ?",
+                arguments: [SchemaRules.foldedKey(to), to, app, SchemaRules.foldedKey(from)])
         case .renameField(let table, let from, let to):
             try dropIndex(table: table, field: from)
             try db.execute(sql: "ALTER TABLE \(quotedTable(table)) RENAME COLUMN \(quotedColumn(from)) TO \(quotedColumn(to))")
@@ -64,6 +67,9 @@ struct SQLiteMigrator {
             try db.execute(sql: "ALTER TABLE \(quotedTable(table)) DROP COLUMN \(quotedColumn(field))")
         case .dropTable(let table):
             try db.execute(sql: "DROP TABLE \(quotedTable(table))")
+            try db.execute(
+                sql: "DELETE FROM \(SQLiteNames.quote(SQLiteNames.seedsTable)) WHERE app = ? AND table_key = ?",
+                arguments: [app, SchemaRules.foldedKey(table)])
         }
     }
 

@@ -21,6 +21,8 @@ extension MemoryApp {
             tables[key(table.name)] = [:]
         case .renameTable(let from, let to):
             tables[key(to)] = tables.removeValue(forKey: key(from)) ?? [:]
+            let old = key(from)
+            for index in seeds.indices where SchemaRules.foldedKey(seeds[index].table) == old { seeds[index].table = to }
         case .renameField(let table, let from, let to):
             let (old, new) = (key(from), key(to))
             updateRecords(table) { fields in fields[new] = fields.removeValue(forKey: old) ?? .null }
@@ -39,6 +41,8 @@ extension MemoryApp {
             updateRecords(table) { fields in fields[name] = nil }
         case .dropTable(let table):
             tables[key(table)] = nil
+            let dropped = key(table)
+            seeds.removeAll { SchemaRules.foldedKey($0.table) == dropped }
         }
     }
 
