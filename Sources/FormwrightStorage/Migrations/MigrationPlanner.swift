@@ -16,7 +16,7 @@ public enum MigrationPlanner {
     ///   - wanted: the app's tables, with `renamedFrom` and `backfill` hints.
     ///   - revision: the definition revision the plan leads to.
     /// - Throws: ``StorageError/Code/invalidSchema`` when `wanted` cannot be stored, a rename's old
-    ///   name is also a wanted name, or a backfill value does not fit its field.
+    ///   name is also a wanted name; ``StorageError/Code/invalidValue`` when a backfill value does not fit its field.
     public static func plan(app: String, stored: [TableSchema], wanted: [TableSchema], revision: String) throws -> MigrationPlan {
         _ = try AppSchema(app: app, tables: wanted)
         try SchemaRules.validate(revision: revision)
