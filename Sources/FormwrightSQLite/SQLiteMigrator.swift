@@ -38,7 +38,8 @@ struct SQLiteMigrator {
                     ) STRICT
                     """)
             for column in table.columns {
-                try db.execute(sql: "ALTER TABLE \(quotedTable(table.name)) ADD COLUMN \(quotedColumn(column.name)) \(SQLiteNames.sqlType(column.type))")
+                try db.execute(
+                    sql: "ALTER TABLE \(quotedTable(table.name)) ADD COLUMN \(quotedColumn(column.name)) \(SQLiteNames.sqlType(column.type))")
             }
         case .renameTable(let from, let to):
             let old = plan.stored.first { SchemaRules.foldedKey($0.name) == SchemaRules.foldedKey(from) }
@@ -100,12 +101,13 @@ struct SQLiteMigrator {
                 GROUP BY \(column) HAVING COUNT(*) > 1 ORDER BY \(column) LIMIT 6
                 """)
         guard !rows.isEmpty else { return }
-        let total = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(*) FROM (SELECT 1 FROM \(quotedTable(table)) WHERE \(column) IS NOT NULL
-                GROUP BY \(column) HAVING COUNT(*) > 1)
-                """) ?? rows.count
+        let total =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (SELECT 1 FROM \(quotedTable(table)) WHERE \(column) IS NOT NULL
+                    GROUP BY \(column) HAVING COUNT(*) > 1)
+                    """) ?? rows.count
         throw StorageError.notUnique(table: table, field: field, sharedValues: rows.compactMap { ColumnValue($0) }, total: total)
     }
 

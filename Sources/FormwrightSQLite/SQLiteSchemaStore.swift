@@ -135,7 +135,9 @@ enum SQLiteSchemaStore {
                 let index = SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table.name, field: column.name))
                 if column.isUnique {
                     try db.execute(
-                        sql: "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(sqlTable.quoted) (\(SQLiteNames.quote(SQLiteNames.column(column.name))))")
+                        sql:
+                            "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(sqlTable.quoted) (\(SQLiteNames.quote(SQLiteNames.column(column.name))))"
+                    )
                 } else {
                     try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
                 }

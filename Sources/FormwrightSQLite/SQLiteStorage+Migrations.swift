@@ -91,9 +91,10 @@ extension SQLiteStorage: MigratingBackend {
             return try await pool.write { db -> T? in
                 try SQLiteSchemaStore.createMetadata(db)
                 let tableKey = SchemaRules.foldedKey(seed.table)
-                let seeded = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM \(SQLiteNames.quote(SQLiteNames.seedsTable)) WHERE app = ? AND table_key = ?)",
-                    arguments: [app, tableKey]) ?? false
+                let seeded =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM \(SQLiteNames.quote(SQLiteNames.seedsTable)) WHERE app = ? AND table_key = ?)",
+                        arguments: [app, tableKey]) ?? false
                 if seeded { return nil }
                 let schema = try cached ?? SQLiteSchemaStore.load(app: app, db).map(SQLiteAppSchema.init)
                 let result = try body(SQLiteWriteTransaction(reader: SQLiteReader(db: db, app: app, schema: schema)))

@@ -69,7 +69,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         for rejection in report.rejections { Terminal.printError("\(rejection.located(in: file))") }
         let count = report.created
-        Terminal.print("imported \(count) record\(count == 1 ? "" : "s") into table '\(table)'\(report.isComplete ? "" : "; \(report.rejections.count) problem\(report.rejections.count == 1 ? "" : "s") found")")
+        let problems = report.rejections.count
+        let found = report.isComplete ? "" : "; \(problems) problem\(problems == 1 ? "" : "s") found"
+        Terminal.print("imported \(count) record\(count == 1 ? "" : "s") into table '\(table)'\(found)")
         if !report.isComplete { throw ExitCode(1) }
     }
 }

@@ -50,7 +50,8 @@ struct MigrateCommand: AsyncParsableCommand {
             let refused = plans.filter { $0.1.isDestructive && !allowDestructive }
             if !refused.isEmpty {
                 for (_, plan) in refused { Terminal.print(PlanPrinter.text(plan, store: store.url), terminator: "") }
-                Terminal.printError("error: refused: the migration holds destructive steps; nothing was changed (pass --allow-destructive to apply them)")
+                Terminal.printError(
+                    "error: refused: the migration holds destructive steps; nothing was changed (pass --allow-destructive to apply them)")
                 throw ExitCode(1)
             }
             for (runtime, plan) in plans {
@@ -61,7 +62,8 @@ struct MigrateCommand: AsyncParsableCommand {
                 }
                 let seeds = try await SeedLoader(runtime: runtime).load()
                 for load in seeds.loaded {
-                    Terminal.print("  loaded \(load.recordCount) record\(load.recordCount == 1 ? "" : "s") into table '\(load.table)' from data/\(load.table).csv")
+                    let records = "\(load.recordCount) record\(load.recordCount == 1 ? "" : "s")"
+                    Terminal.print("  loaded \(records) into table '\(load.table)' from its seed file")
                 }
             }
         } catch let rejected as SeedRejected {

@@ -7,7 +7,9 @@ enum PlanPrinter {
         guard !plan.isEmpty else { return "app '\(plan.app)' in store '\(store)': up to date\n" }
         let count = plan.steps.count
         let destructive = plan.destructiveSteps.count
-        var lines = ["app '\(plan.app)' in store '\(store)': \(count) step\(count == 1 ? "" : "s")\(destructive > 0 ? ", \(destructive) destructive" : "")"]
+        var lines = [
+            "app '\(plan.app)' in store '\(store)': \(count) step\(count == 1 ? "" : "s")\(destructive > 0 ? ", \(destructive) destructive" : "")"
+        ]
         for step in plan.steps {
             lines.append(step.isDestructive ? "  ! \(step) (destructive)" : "  + \(step)")
         }

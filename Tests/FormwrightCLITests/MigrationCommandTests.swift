@@ -40,10 +40,12 @@ import Testing
 
         let migrate = try space.run(["migrate", "app", "--store", space.store])
         #expect(migrate.status == 0, "\(migrate.standardError)")
-        #expect(migrate.standardOutput.contains("loaded 2 records into table 'customers' from data/customers.csv"))
+        #expect(migrate.standardOutput.contains("loaded 2 records into table 'customers' from its seed file"))
         #expect(try space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
 
-        try space.write(Self.app.replacingOccurrences(of: "      pod: { type: text }\n", with: "").replacingOccurrences(of: "      pod: { type: text }", with: ""), to: "app/app.yaml")
+        try space.write(
+            Self.app.replacingOccurrences(of: "      pod: { type: text }\n", with: "").replacingOccurrences(
+                of: "      pod: { type: text }", with: ""), to: "app/app.yaml")
         let destructive = try space.run(["plan", "app", "--store", space.store])
         #expect(destructive.status == 1)
         #expect(destructive.standardOutput.contains("! drop field 'pod' of table 'customers' and its values (destructive)"))

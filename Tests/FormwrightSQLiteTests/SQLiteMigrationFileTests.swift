@@ -11,9 +11,12 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("data.sqlite")
         let first = try await SQLiteStorage(path: path)
-        _ = try await first.apply(try await first.plan(app: "crm", schema: SQLiteFixtures.schema, revision: "r1"), allowDestructive: false, now: SQLiteFixtures.now)
+        _ = try await first.apply(
+            try await first.plan(app: "crm", schema: SQLiteFixtures.schema, revision: "r1"), allowDestructive: false, now: SQLiteFixtures.now)
         let seed = SeedLoad(app: "crm", table: "customers", fileHash: "abc", recordCount: 1, loadedAt: SQLiteFixtures.now)
-        let loaded = try await first.loadSeed(seed) { try $0.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: SQLiteFixtures.now).id }
+        let loaded = try await first.loadSeed(seed) {
+            try $0.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: SQLiteFixtures.now).id
+        }
         #expect(loaded != nil)
         try await first.close()
 

@@ -24,10 +24,9 @@ extension AppDecoder {
             let fieldNames = Set(table.fields.map(\.name.value))
             for field in table.fields {
                 guard let old = field.renamedFrom, old.value != field.name.value, fieldNames.contains(old.value) else { continue }
+                let subject = "field '\(field.name.value)' of table '\(table.name.value)'"
                 context.error(
-                    .duplicateName,
-                    "field '\(field.name.value)' of table '\(table.name.value)' is renamed from '\(old.value)', which is also a current field; remove one of them",
-                    at: old.range)
+                    .duplicateName, "\(subject) is renamed from '\(old.value)', which is also a current field; remove one of them", at: old.range)
             }
         }
     }

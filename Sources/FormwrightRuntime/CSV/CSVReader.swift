@@ -55,7 +55,8 @@ public enum CSVReader {
                 parser.cellStarted = true
             default:
                 if parser.afterClosingQuote {
-                    throw CSVSyntaxError(line: parser.line, message: "text after a closing quote; a quote inside a quoted cell is written twice (\"\")")
+                    throw CSVSyntaxError(
+                        line: parser.line, message: "text after a closing quote; a quote inside a quoted cell is written twice (\"\")")
                 }
                 parser.cellStarted = true
                 parser.cell.append(byte)

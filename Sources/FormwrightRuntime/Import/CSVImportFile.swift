@@ -31,7 +31,8 @@ struct CSVImportFile {
         for record in records.dropFirst() {
             guard record.cells.count == columns.count else {
                 rejections.append(
-                    RowRejection(line: record.line, field: nil, message: "expected \(columns.count) cells, as in the header, but found \(record.cells.count)"))
+                    RowRejection(
+                        line: record.line, field: nil, message: "expected \(columns.count) cells, as in the header, but found \(record.cells.count)"))
                 continue
             }
             var id: String?
@@ -63,7 +64,8 @@ struct CSVImportFile {
                 problems.append(RowRejection(line: line, field: nil, message: "column '\(column)' appears twice in the header"))
             } else if column != "id", table.field(named: column) == nil {
                 let hint = NameSuggester.hint(for: column, among: names)
-                problems.append(RowRejection(line: line, field: nil, message: "column '\(column)' is not a field of table '\(table.name.value)'\(hint)"))
+                problems.append(
+                    RowRejection(line: line, field: nil, message: "column '\(column)' is not a field of table '\(table.name.value)'\(hint)"))
             } else if let field = table.field(named: column), field.compute != nil {
                 problems.append(RowRejection(line: line, field: nil, message: "column '\(column)' is a computed field and cannot be imported"))
             }

@@ -41,7 +41,9 @@ struct RowImporter: Sendable {
             var problems: [RowRejection] = []
             if let id = row.id {
                 if !RecordID.isValid(id) {
-                    problems.append(RowRejection(line: row.line, field: "id", message: "'\(id)' is not a valid id: use 1 to 128 letters, digits, '-', '_', '.' or '~'."))
+                    problems.append(
+                        RowRejection(
+                            line: row.line, field: "id", message: "'\(id)' is not a valid id: use 1 to 128 letters, digits, '-', '_', '.' or '~'."))
                 } else if let first = firstLineOfID[id] {
                     problems.append(RowRejection(line: row.line, field: "id", message: "'\(id)' is already the id of line \(first)."))
                 } else {

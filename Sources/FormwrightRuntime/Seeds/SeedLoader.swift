@@ -108,7 +108,8 @@ public struct SeedLoader: Sendable {
         let (valid, validation) = importer.validate(file.rows)
         let early = file.rejections + (file.isReadable ? validation : [])
         guard early.isEmpty else { throw SeedRejected(AppRuntime.sorted(early).map { $0.located(in: shownPath) }) }
-        let seed = SeedLoad(app: runtime.name, table: tableName, fileHash: DefinitionLoader.revision(of: bytes), recordCount: valid.count, loadedAt: now)
+        let seed = SeedLoad(
+            app: runtime.name, table: tableName, fileHash: DefinitionLoader.revision(of: bytes), recordCount: valid.count, loadedAt: now)
         do {
             let created = try await store.loadSeed(seed) { transaction in
                 let outcome = try importer.write(valid, in: transaction, now: now)
@@ -128,12 +129,13 @@ public struct SeedLoader: Sendable {
         var placed: Set<String> = []
         var remaining = tables
         while !remaining.isEmpty {
-            let ready = remaining.firstIndex { table in
-                table.fields.allSatisfy { field in
-                    guard let target = field.linkedTable?.value, target != table.name.value else { return true }
-                    return placed.contains(target) || !tables.contains { $0.name.value == target }
-                }
-            } ?? remaining.startIndex
+            let ready =
+                remaining.firstIndex { table in
+                    table.fields.allSatisfy { field in
+                        guard let target = field.linkedTable?.value, target != table.name.value else { return true }
+                        return placed.contains(target) || !tables.contains { $0.name.value == target }
+                    }
+                } ?? remaining.startIndex
             let table = remaining.remove(at: ready)
             placed.insert(table.name.value)
             ordered.append(table)

@@ -10,7 +10,8 @@ extension MemoryApp {
         stored = plan.storedAfter
         schema = checked
         guard !plan.isEmpty else { return nil }
-        let entry = AppliedMigration(app: plan.app, revision: plan.revision, appliedAt: try now.storedPrecision(), steps: plan.steps.map(\.description))
+        let entry = AppliedMigration(
+            app: plan.app, revision: plan.revision, appliedAt: try now.storedPrecision(), steps: plan.steps.map(\.description))
         migrations.append(entry)
         return entry
     }

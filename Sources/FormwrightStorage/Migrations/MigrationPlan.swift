@@ -56,18 +56,25 @@ public struct MigrationPlan: Sendable, Hashable {
         var tables = wanted.map(Self.plain)
         guard keepsDroppedData else { return tables }
         let wantedKeys = Set(wanted.map { SchemaRules.foldedKey($0.name) })
-        let renamedTableKeys = Set(steps.compactMap { step -> String? in
-            if case .renameTable(let from, _) = step { return SchemaRules.foldedKey(from) } else { return nil }
-        })
+        let renamedTableKeys = Set(
+            steps.compactMap { step -> String? in
+                if case .renameTable(let from, _) = step { return SchemaRules.foldedKey(from) } else { return nil }
+            })
         let storedByKey = Dictionary(stored.map { (SchemaRules.foldedKey($0.name), $0) }, uniquingKeysWith: { first, _ in first })
         for (index, table) in tables.enumerated() {
-            let oldName = steps.compactMap { step -> String? in
-                if case .renameTable(let from, let to) = step, to == table.name { return from } else { return nil }
-            }.first ?? table.name
+            let oldName =
+                steps.compactMap { step -> String? in
+                    if case .renameTable(let from, let to) = step, to == table.name { return from } else { return nil }
+                }.first ?? table.name
             guard let old = storedByKey[SchemaRules.foldedKey(oldName)] else { continue }
-            let renamedFieldKeys = Set(steps.compactMap { step -> String? in
-                if case .renameField(let owner, let from, _) = step, owner == table.name { return SchemaRules.foldedKey(from) } else { return nil }
-            })
+            let renamedFieldKeys = Set(
+                steps.compactMap { step -> String? in
+                    if case .renameField(let owner, let from, _) = step, owner == table.name {
+                        return SchemaRules.foldedKey(from)
+                    } else {
+                        return nil
+                    }
+                })
             let wantedFieldKeys = Set(table.columns.map { SchemaRules.foldedKey($0.name) })
             for column in old.columns {
                 let key = SchemaRules.foldedKey(column.name)

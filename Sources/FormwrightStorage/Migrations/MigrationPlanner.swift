@@ -95,7 +95,11 @@ public enum MigrationPlanner {
                     existing = renamed
                 } else {
                     let backfill = try column.backfill.map { try column.type.normalize($0, field: column.name, table: table.name) }
-                    additions.append(.addField(table: table.name, column: ColumnSchema(name: column.name, type: column.type, isUnique: column.isUnique, typeLabel: column.typeLabel), backfill: backfill == .null ? nil : backfill))
+                    additions.append(
+                        .addField(
+                            table: table.name,
+                            column: ColumnSchema(name: column.name, type: column.type, isUnique: column.isUnique, typeLabel: column.typeLabel),
+                            backfill: backfill == .null ? nil : backfill))
                     if column.isUnique { indexAdditions.append(.addUniqueIndex(table: table.name, field: column.name)) }
                     continue
                 }

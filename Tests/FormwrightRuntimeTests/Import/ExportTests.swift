@@ -47,7 +47,9 @@ import Testing
         for table in ["customers", "deals"] {
             let original = try await source.records(table: table, limit: 100, after: nil).records
             let copied = try await copy.records(table: table, limit: 100, after: nil).records
-            #expect(Dictionary(uniqueKeysWithValues: original.map { ($0.id, $0.fields) }) == Dictionary(uniqueKeysWithValues: copied.map { ($0.id, $0.fields) }))
+            #expect(
+                Dictionary(uniqueKeysWithValues: original.map { ($0.id, $0.fields) })
+                    == Dictionary(uniqueKeysWithValues: copied.map { ($0.id, $0.fields) }))
         }
         #expect(try await export(copy, "deals") == deals)
         try await copy.storage.close()

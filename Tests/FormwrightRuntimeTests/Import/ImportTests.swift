@@ -19,11 +19,14 @@ import Testing
         let runtime = try await app.memoryRuntime()
         let report = try await runtime.importCSV(table: "customers", bytes: Array(Self.customers.utf8), allOrNothing: false)
         #expect(report.created == 2)
-        #expect(report.rejections.map(\.description) == [
-            "3: field 'region': Please choose one of: east, north, south, west.",
-            "4: field 'name': This field is required.",
-        ])
-        #expect(report.rejections.first?.located(in: "data/customers.csv") == "data/customers.csv:3: field 'region': Please choose one of: east, north, south, west.")
+        #expect(
+            report.rejections.map(\.description) == [
+                "3: field 'region': Please choose one of: east, north, south, west.",
+                "4: field 'name': This field is required.",
+            ])
+        #expect(
+            report.rejections.first?.located(in: "data/customers.csv")
+                == "data/customers.csv:3: field 'region': Please choose one of: east, north, south, west.")
         #expect(try await runtime.record(table: "customers", id: "c1")?.fields["name"] == .string("Ada"))
         #expect(try await runtime.record(table: "customers", id: "c4") != nil)
         #expect(try await runtime.record(table: "customers", id: "c2") == nil)
@@ -46,12 +49,14 @@ import Testing
         let report = try await runtime.importCSV(table: "deals", bytes: Array(deals.utf8), allOrNothing: false)
         #expect(report.created == 2)
         #expect(report.rejections.map(\.description) == ["3: field 'customer': The chosen record does not exist (it may have been deleted)."])
-        let again = try await runtime.importCSV(table: "customers", bytes: Array("id,name,code\nc1,Ann,B\nc9,Bo,A1\nc8,Cy,B\nc7,Di,B\n".utf8), allOrNothing: false)
-        #expect(again.rejections.map(\.description) == [
-            "2: field 'id': A record with id 'c1' already exists.",
-            "3: field 'code': This value is already used by another record.",
-            "5: field 'code': This value is already used by another record.",
-        ])
+        let again = try await runtime.importCSV(
+            table: "customers", bytes: Array("id,name,code\nc1,Ann,B\nc9,Bo,A1\nc8,Cy,B\nc7,Di,B\n".utf8), allOrNothing: false)
+        #expect(
+            again.rejections.map(\.description) == [
+                "2: field 'id': A record with id 'c1' already exists.",
+                "3: field 'code': This value is already used by another record.",
+                "5: field 'code': This value is already used by another record.",
+            ])
         #expect(again.created == 1)
     }
 

@@ -30,10 +30,11 @@ import Testing
         let app = try ImportTestApp(seeds: ["customers": bad])
         let runtime = try await app.memoryRuntime()
         let rejected = await #expect(throws: SeedRejected.self) { try await SeedLoader(runtime: runtime).load() }
-        #expect(rejected?.problems == [
-            "data/customers.csv:3: field 'region': Please choose one of: east, north, south, west.",
-            "data/customers.csv:4: field 'name': This field is required.",
-        ])
+        #expect(
+            rejected?.problems == [
+                "data/customers.csv:3: field 'region': Please choose one of: east, north, south, west.",
+                "data/customers.csv:4: field 'name': This field is required.",
+            ])
         #expect(try await runtime.records(table: "customers", limit: 10, after: nil).records.isEmpty)
         let store = try #require(runtime.storage as? any MigratingBackend)
         #expect(try await store.seedLoads(app: "sales").isEmpty)
@@ -51,7 +52,8 @@ import Testing
     @Test func aTableWithRecordsOrAnUnknownFileIsNotSeeded() async throws {
         let app = try ImportTestApp(seeds: ["customers": Self.customers])
         let runtime = try await app.memoryRuntime()
-        _ = try await runtime.importRows(table: "customers", rows: [ImportRow(line: 2, id: nil, values: ["name": .string("Own")])], allOrNothing: true)
+        _ = try await runtime.importRows(
+            table: "customers", rows: [ImportRow(line: 2, id: nil, values: ["name": .string("Own")])], allOrNothing: true)
         let report = try await SeedLoader(runtime: runtime).load()
         #expect(report.skipped == ["customers": "the table already holds records"])
 

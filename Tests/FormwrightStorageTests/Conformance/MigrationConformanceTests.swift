@@ -17,13 +17,17 @@ import Testing
 
     /// A store with two customers (codes "a" and "a") and one deal linking the first.
     static func seeded(_ store: any MigratingBackend) async throws -> (customer: StoredRecord, deal: StoredRecord) {
-        _ = try await store.apply(try await store.plan(app: "crm", schema: [customers, deals], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [customers, deals], revision: "r1"), allowDestructive: false, now: Fixtures.now)
         return try await store.write(app: "crm") { transaction in
             let first = try transaction.insert(
-                table: "customers", id: "c1", fields: ["name": .string("Ada"), "code": .string("a"), "visits": .int(3)], revision: "r1", now: Fixtures.now)
+                table: "customers", id: "c1", fields: ["name": .string("Ada"), "code": .string("a"), "visits": .int(3)], revision: "r1",
+                now: Fixtures.now)
             _ = try transaction.insert(
-                table: "customers", id: "c2", fields: ["name": .string("Bob"), "code": .string("a"), "visits": .int(-4)], revision: "r1", now: Fixtures.now)
-            let deal = try transaction.insert(table: "deals", fields: ["customer": .string("c1"), "title": .string("big")], revision: "r1", now: Fixtures.now)
+                table: "customers", id: "c2", fields: ["name": .string("Bob"), "code": .string("a"), "visits": .int(-4)], revision: "r1",
+                now: Fixtures.now)
+            let deal = try transaction.insert(
+                table: "deals", fields: ["customer": .string("c1"), "title": .string("big")], revision: "r1", now: Fixtures.now)
             return (first, deal)
         }
     }
@@ -112,7 +116,9 @@ import Testing
         #expect(error?.field == "code")
         #expect(error?.message.contains("records share the value 'a'") == true)
         // Nothing changed: the field still takes a repeated value.
-        _ = try await store.write(app: "crm") { try $0.insert(table: "customers", fields: ["code": .string("a")], revision: "r1", now: Fixtures.later) }
+        _ = try await store.write(app: "crm") {
+            try $0.insert(table: "customers", fields: ["code": .string("a")], revision: "r1", now: Fixtures.later)
+        }
         #expect(try await store.migrationHistory(app: "crm").count == 1)
     }
 
@@ -126,7 +132,8 @@ import Testing
         let stale = try await store.plan(app: "crm", schema: [first, Self.deals], revision: "r2")
         var second = Self.customers
         second.columns.append(ColumnSchema(name: "region", type: .text))
-        _ = try await store.apply(try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
         let error = await #expect(throws: StorageError.self) { try await store.apply(stale, allowDestructive: true, now: Fixtures.later) }
         #expect(error?.code == .incompatibleSchema)
     }
@@ -135,7 +142,8 @@ import Testing
     func aSeedLoadsOnceAndAFailedOneLeavesNothing(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
-        _ = try await store.apply(try await store.plan(app: "crm", schema: [Self.customers], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [Self.customers], revision: "r1"), allowDestructive: false, now: Fixtures.now)
         let seed = SeedLoad(app: "crm", table: "customers", fileHash: "h1", recordCount: 1, loadedAt: Fixtures.now)
         struct Refused: Error {}
         await #expect(throws: Refused.self) {

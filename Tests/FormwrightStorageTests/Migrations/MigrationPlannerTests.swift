@@ -27,12 +27,13 @@ import Testing
         wanted.columns[0].isUnique = true
         wanted.columns.append(ColumnSchema(name: "sentiment", type: .double, backfill: .double(0), typeLabel: "number"))
         let plan = try plan([Self.customers, Self.deals], [wanted])
-        #expect(plan.steps.map(\.description) == [
-            "add field 'sentiment' (number) to table 'customers' (existing records get 0.0)",
-            "widen field 'visits' of table 'customers' from integer to double; every value is kept",
-            "make field 'name' of table 'customers' unique",
-            "drop table 'deals' and all its records",
-        ])
+        #expect(
+            plan.steps.map(\.description) == [
+                "add field 'sentiment' (number) to table 'customers' (existing records get 0.0)",
+                "widen field 'visits' of table 'customers' from integer to double; every value is kept",
+                "make field 'name' of table 'customers' unique",
+                "drop table 'deals' and all its records",
+            ])
         #expect(plan.destructiveSteps == [.dropTable("deals")])
     }
 
@@ -63,7 +64,8 @@ import Testing
     }
 
     @Test func namesMatchIgnoringCase() throws {
-        let shouted = TableSchema(name: "Customers", columns: [ColumnSchema(name: "NAME", type: .text), ColumnSchema(name: "visits", type: .integer)])
+        let shouted = TableSchema(
+            name: "Customers", columns: [ColumnSchema(name: "NAME", type: .text), ColumnSchema(name: "visits", type: .integer)])
         #expect(try plan([Self.customers], [shouted]).isEmpty)
     }
 
