@@ -77,12 +77,14 @@ public struct SeedLoader: Sendable {
             throw RuntimeError(.unavailable, "store '\(runtime.storage)' cannot record seed data loads; load 'data/' with 'formwright import'")
         }
         var report = SeedReport()
-        let loadedTables = Set(try await store.seedLoads(app: app).map { SchemaRules.foldedKey($0.table) })
+        let loadedHashes = Dictionary(
+            try await store.seedLoads(app: app).map { (SchemaRules.foldedKey($0.table), $0.fileHash) }, uniquingKeysWith: { first, _ in first })
         for table in Self.linkOrder(runtime.definition.tables) where files[table.name.value] != nil {
             let tableName = table.name.value
             guard let path = files[tableName] else { continue }
-            if loadedTables.contains(SchemaRules.foldedKey(tableName)) {
-                report.skipped[tableName] = "already loaded"
+            if let hash = loadedHashes[SchemaRules.foldedKey(tableName)] {
+                let changed = FileManager.default.contents(atPath: path).map { DefinitionLoader.revision(of: Array($0)) != hash } ?? false
+                report.skipped[tableName] = changed ? "already loaded; the file changed since and is not loaded again" : "already loaded"
                 continue
             }
             if try await store.read(app: app, { try $0.count(table: tableName) }) > 0 {

@@ -23,6 +23,13 @@ import Testing
         #expect(again.skipped == ["customers": "already loaded", "deals": "already loaded"])
         #expect(try await second.records(table: "deals", limit: 10, after: nil).records.count == 2)
         try await second.storage.close()
+
+        try (Self.deals + "c1,Third,30\n").write(to: app.folder.appendingPathComponent("data/deals.csv"), atomically: true, encoding: .utf8)
+        let third = try await app.sqliteRuntime()
+        let changed = try await SeedLoader(runtime: third).load()
+        #expect(changed.skipped["deals"] == "already loaded; the file changed since and is not loaded again")
+        #expect(try await third.records(table: "deals", limit: 10, after: nil).records.count == 2)
+        try await third.storage.close()
     }
 
     @Test func aSeedWithABadRowWritesNothingAndNamesTheLine() async throws {
