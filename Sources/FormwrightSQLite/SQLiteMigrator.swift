@@ -23,7 +23,7 @@ struct SQLiteMigrator {
         let steps = plan.steps.map(\.description)
         try db.execute(
             sql: "INSERT INTO \(SQLiteNames.quote(SQLiteNames.migrationsTable)) (app, revision, applied_at, steps) VALUES (?, ?, ?, ?)",
-            arguments: [app, plan.revision, ColumnType.microseconds(time) ?? 0, steps.joined(separator: "\n")])
+            arguments: [app, plan.revision, ColumnType.microseconds(time) ?? 0, "[" + steps.map(JSONText.quote).joined(separator: ",") + "]"])
         return AppliedMigration(app: app, revision: plan.revision, appliedAt: time, steps: steps)
     }
 

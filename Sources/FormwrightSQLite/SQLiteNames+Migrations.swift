@@ -1,5 +1,6 @@
 extension SQLiteNames {
-    /// The metadata table recording every applied migration: app, revision, time and steps.
+    /// The metadata table recording every applied migration: app, revision, time (microseconds) and
+    /// steps (a JSON array of their descriptions).
     public static let migrationsTable = "_formwright_migrations"
     /// The metadata table recording every seed file loaded: app, table, file hash, count and time.
     public static let seedsTable = "_formwright_seeds"

@@ -1,5 +1,6 @@
 public import FormwrightCore
 public import FormwrightStorage
+import Foundation
 import GRDB
 
 extension SQLiteStorage: MigratingBackend {
@@ -44,10 +45,13 @@ extension SQLiteStorage: MigratingBackend {
                     db, sql: "SELECT revision, applied_at, steps FROM \(SQLiteNames.quote(SQLiteNames.migrationsTable)) WHERE app = ? ORDER BY rowid",
                     arguments: [app])
                 return try rows.map { row in
-                    let steps: String = try row.decode(atIndex: 2)
+                    let text: String = try row.decode(atIndex: 2)
+                    guard let steps = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+                        throw StorageError(.backendFailure, "a recorded migration of app '\(app)' has unreadable steps")
+                    }
                     return AppliedMigration(
                         app: app, revision: try row.decode(atIndex: 0), appliedAt: ColumnType.timestamp(microseconds: try row.decode(atIndex: 1)),
-                        steps: steps.split(separator: "\n").map(String.init))
+                        steps: steps)
                 }
             }
         } catch {
