@@ -163,4 +163,40 @@ import Testing
         #expect(try await store.seedLoads(app: "crm").map(\.table) == ["customers"])
         #expect(try await store.seedLoads(app: "crm").first?.fileHash == "h1")
     }
+
+    @Test(arguments: BackendFactory.all)
+    func narrowingConvertsWhatFitsAndEmptiesTheRest(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        let prices = TableSchema(
+            name: "prices",
+            columns: [
+                ColumnSchema(name: "amount", type: .money(scale: 2)), ColumnSchema(name: "ratio", type: .double),
+                ColumnSchema(name: "day", type: .text),
+            ])
+        _ = try await store.apply(try await store.plan(app: "crm", schema: [prices], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        _ = try await store.write(app: "crm") { transaction in
+            _ = try transaction.insert(
+                table: "prices", id: "p1", fields: ["amount": .int(1_200), "ratio": .double(2), "day": .string("2026-01-31")], revision: "r1",
+                now: Fixtures.now)
+            _ = try transaction.insert(
+                table: "prices", id: "p2", fields: ["amount": .int(1_234), "ratio": .double(2.5), "day": .string("soon")], revision: "r1",
+                now: Fixtures.now)
+        }
+        let narrowed = TableSchema(
+            name: "prices",
+            columns: [
+                ColumnSchema(name: "amount", type: .money(scale: 0)), ColumnSchema(name: "ratio", type: .integer),
+                ColumnSchema(name: "day", type: .date),
+            ])
+        let plan = try await store.plan(app: "crm", schema: [narrowed], revision: "r2")
+        #expect(plan.destructiveSteps.count == 3)
+        _ = try await store.apply(plan, allowDestructive: true, now: Fixtures.later)
+        let rows = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "prices")).records.map(\.fields) }
+        #expect(
+            rows == [
+                ["amount": .int(12), "ratio": .int(2), "day": .string("2026-01-31")],
+                ["amount": .null, "ratio": .null, "day": .null],
+            ])
+    }
 }
