@@ -57,8 +57,8 @@ struct SQLiteMigrator {
                 let stored = try column.type.encode(backfill, field: column.name, table: table)
                 try db.execute(sql: "UPDATE \(quotedTable(table)) SET \(quotedColumn(column.name)) = ?", arguments: [stored.databaseValue])
             }
-        case .changeType(let table, let field, let from, let to, _, _, _):
-            try changeType(table: table, field: field, from: from, to: to)
+        case .changeType(let change):
+            try changeType(table: change.table, field: change.field, from: change.from, to: change.to)
         case .addUniqueIndex(let table, let field):
             try checkUnique(table: table, field: field)
         case .dropUniqueIndex(let table, let field):

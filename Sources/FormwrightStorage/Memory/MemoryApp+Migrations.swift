@@ -30,9 +30,9 @@ extension MemoryApp {
         case .addField(let table, let column, let backfill):
             let new = key(column.name)
             updateRecords(table) { fields in fields[new] = backfill ?? .null }
-        case .changeType(let table, let field, let from, let to, _, _, _):
-            let name = key(field)
-            updateRecords(table) { fields in fields[name] = from.convert(fields[name] ?? .null, to: to) ?? .null }
+        case .changeType(let change):
+            let (name, from, to) = (key(change.field), change.from, change.to)
+            updateRecords(change.table) { fields in fields[name] = from.convert(fields[name] ?? .null, to: to) ?? .null }
         case .addUniqueIndex(let table, let field):
             try checkUnique(table: table, field: field)
         case .dropUniqueIndex:

@@ -114,11 +114,10 @@ public enum MigrationPlanner {
         private mutating func compare(_ existing: ColumnSchema, _ column: ColumnSchema, table: String) {
             let storedType = afterTableRenames(existing.type)
             if !sameType(storedType, column.type) {
-                let widening = storedType.widens(to: column.type)
-                let step = MigrationStep.changeType(
-                    table: table, field: column.name, from: existing.type, to: column.type, fromLabel: existing.typeLabel ?? existing.type.name,
-                    toLabel: column.typeLabel ?? column.type.name, isWidening: widening)
-                if widening { widenings.append(step) } else { narrowings.append(step) }
+                let change = TypeChange(
+                    table: table, field: column.name, from: storedType, to: column.type, fromLabel: existing.typeLabel, toLabel: column.typeLabel)
+                let step = MigrationStep.changeType(change)
+                if change.isWidening { widenings.append(step) } else { narrowings.append(step) }
             }
             if existing.isUnique, !column.isUnique { indexDrops.append(.dropUniqueIndex(table: table, field: column.name)) }
             if !existing.isUnique, column.isUnique { indexAdditions.append(.addUniqueIndex(table: table, field: column.name)) }

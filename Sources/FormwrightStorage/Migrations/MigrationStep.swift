@@ -14,8 +14,8 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
     case renameField(table: String, from: String, to: String)
     /// Adds a field; existing records get `backfill`, or stay empty when it is nil.
     case addField(table: String, column: ColumnSchema, backfill: Value?)
-    /// Changes a field's type, converting every value; `isWidening` when every old value fits the new type.
-    case changeType(table: String, field: String, from: ColumnType, to: ColumnType, fromLabel: String, toLabel: String, isWidening: Bool)
+    /// Changes a field's type, converting every value; destructive unless the change widens the type.
+    case changeType(TypeChange)
     /// Makes a field unique; refused when records already share a value.
     case addUniqueIndex(table: String, field: String)
     /// Lets a field's values repeat again.
@@ -29,7 +29,7 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
     public var isDestructive: Bool {
         switch self {
         case .dropField, .dropTable: true
-        case .changeType(_, _, _, _, _, _, let isWidening): !isWidening
+        case .changeType(let change): !change.isWidening
         default: false
         }
     }
@@ -47,9 +47,10 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .createTable(let table): table.name
         case .renameTable(_, let to): to
-        case .renameField(let table, _, _), .addField(let table, _, _), .changeType(let table, _, _, _, _, _, _),
-            .addUniqueIndex(let table, _), .dropUniqueIndex(let table, _), .dropField(let table, _):
+        case .renameField(let table, _, _), .addField(let table, _, _), .addUniqueIndex(let table, _), .dropUniqueIndex(let table, _),
+            .dropField(let table, _):
             table
+        case .changeType(let change): change.table
         case .dropTable(let table): table
         }
     }
@@ -60,8 +61,8 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         case .createTable, .renameTable, .dropTable: nil
         case .renameField(_, _, let to): to
         case .addField(_, let column, _): column.name
-        case .changeType(_, let field, _, _, _, _, _), .addUniqueIndex(_, let field), .dropUniqueIndex(_, let field), .dropField(_, let field):
-            field
+        case .addUniqueIndex(_, let field), .dropUniqueIndex(_, let field), .dropField(_, let field): field
+        case .changeType(let change): change.field
         }
     }
 
@@ -78,9 +79,10 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         case .addField(let table, let column, let backfill):
             let filled = backfill.map { " (existing records get \(Self.literal($0)))" } ?? ""
             return "add field '\(column.name)' (\(column.typeLabel ?? column.type.name)) to table '\(table)'\(filled)"
-        case .changeType(let table, let field, _, _, let fromLabel, let toLabel, let isWidening):
-            let effect = isWidening ? "every value is kept" : "values that do not fit become empty"
-            return "\(isWidening ? "widen" : "narrow") field '\(field)' of table '\(table)' from \(fromLabel) to \(toLabel); \(effect)"
+        case .changeType(let change):
+            let effect = change.isWidening ? "every value is kept" : "values that do not fit become empty"
+            let verb = change.isWidening ? "widen" : "narrow"
+            return "\(verb) field '\(change.field)' of table '\(change.table)' from \(change.fromLabel) to \(change.toLabel); \(effect)"
         case .addUniqueIndex(let table, let field):
             return "make field '\(field)' of table '\(table)' unique"
         case .dropUniqueIndex(let table, let field):
