@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightRuntimeTests",
-            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition"],
+            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),

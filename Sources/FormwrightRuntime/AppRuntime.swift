@@ -27,8 +27,17 @@ public struct AppRuntime: Sendable {
     public var name: String { definition.name.value }
 
     /// Creates the app's tables and columns in the store where missing.
+    ///
+    /// On a ``MigratingBackend`` this applies the safe part of the migration plan (renames, new
+    /// tables and fields, widened types, unique indexes) and records it under the definition's
+    /// revision; drops wait for `formwright migrate --allow-destructive`.
     public func prepare() async throws {
-        try await storage.prepare(app: name, schema: StoreSchemaMapper.tables(of: definition))
+        let schema = StoreSchemaMapper.tables(of: definition)
+        if let migrating = storage as? any MigratingBackend {
+            try await migrating.migrateSafely(app: name, schema: schema, revision: definition.revision)
+        } else {
+            try await storage.prepare(app: name, schema: schema)
+        }
     }
 
     /// Submits a form: creates a record in its table.

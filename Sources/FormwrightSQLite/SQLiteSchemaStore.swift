@@ -4,13 +4,10 @@ import GRDB
 /// Creates app tables from their schema and keeps the metadata tables that record them.
 ///
 /// `_formwright_tables` holds one row per app table, `_formwright_columns` one per field ever
-/// created, with its type; `in_schema` marks what the latest prepare asked for. Rows are keyed
+/// created, with its type; `in_schema` marks what the latest migration made current (the others are kept, hidden,
+/// until a destructive migration drops them). Rows are keyed
 /// by ASCII-folded names, as SQLite matches identifiers.
 enum SQLiteSchemaStore {
-    private struct StoredColumn {
-        var type: ColumnType
-    }
-
     static func createMetadata(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -24,6 +21,14 @@ enum SQLiteSchemaStore {
                     position INTEGER NOT NULL, column_type TEXT NOT NULL, money_scale INTEGER, link_table TEXT,
                     is_unique INTEGER NOT NULL, in_schema INTEGER NOT NULL,
                     PRIMARY KEY (app, table_key, column_key)
+                ) STRICT;
+                CREATE TABLE IF NOT EXISTS \(SQLiteNames.quote(SQLiteNames.migrationsTable)) (
+                    app TEXT NOT NULL, revision TEXT NOT NULL, applied_at INTEGER NOT NULL, steps TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE IF NOT EXISTS \(SQLiteNames.quote(SQLiteNames.seedsTable)) (
+                    app TEXT NOT NULL, table_key TEXT NOT NULL, table_name TEXT NOT NULL, file_hash TEXT NOT NULL,
+                    record_count INTEGER NOT NULL, loaded_at INTEGER NOT NULL,
+                    PRIMARY KEY (app, table_key)
                 ) STRICT;
                 """)
     }
@@ -56,90 +61,92 @@ enum SQLiteSchemaStore {
         return try AppSchema(app: app, tables: tables)
     }
 
-    /// Creates what `schema` needs and is missing, and records `schema` as the app's current one.
-    static func prepare(_ schema: AppSchema, _ db: Database) throws {
-        try createMetadata(db)
-        let app = schema.app
-        let stored = try storedColumns(app: app, db)
-        try db.execute(sql: "UPDATE \(SQLiteNames.quote(SQLiteNames.tablesTable)) SET in_schema = 0 WHERE app = ?", arguments: [app])
-        try db.execute(sql: "UPDATE \(SQLiteNames.quote(SQLiteNames.columnsTable)) SET in_schema = 0 WHERE app = ?", arguments: [app])
-        for (tablePosition, table) in schema.tables.enumerated() {
+    /// Every table and field the file holds for `app`, hidden ones (no longer in the schema) included.
+    static func storedTables(app: String, _ db: Database) throws -> [TableSchema] {
+        guard try db.tableExists(SQLiteNames.tablesTable) else { return [] }
+        let tableRows = try Row.fetchAll(
+            db,
+            sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? ORDER BY position, table_key",
+            arguments: [app])
+        let columnRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique
+                FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ? ORDER BY position, column_key
+                """,
+            arguments: [app])
+        var columnsByTable: [String: [ColumnSchema]] = [:]
+        for row in columnRows {
+            let tableKey: String = try row.decode(forColumn: "table_key")
+            let column = ColumnSchema(
+                name: try row.decode(forColumn: "column_name"), type: try columnType(row), isUnique: try row.decode(forColumn: "is_unique"))
+            columnsByTable[tableKey, default: []].append(column)
+        }
+        return try tableRows.map { row in
+            TableSchema(name: try row.decode(forColumn: "table_name"), columns: columnsByTable[try row.decode(forColumn: "table_key")] ?? [])
+        }
+    }
+
+    /// Replaces the app's metadata rows with `stored`; tables and fields of `current` are marked
+    /// as the app's schema, the others as kept but hidden.
+    static func writeMetadata(app: String, stored: [TableSchema], current: [TableSchema], _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ?", arguments: [app])
+        try db.execute(sql: "DELETE FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?", arguments: [app])
+        let currentKeys = Dictionary(
+            current.map { (SchemaRules.foldedKey($0.name), Set($0.columns.map { SchemaRules.foldedKey($0.name) })) },
+            uniquingKeysWith: { first, _ in first })
+        for (tablePosition, table) in stored.enumerated() {
             let tableKey = SchemaRules.foldedKey(table.name)
-            let sqlTable = SQLTableName(app: app, table: table.name)
-            try db.execute(
-                sql: """
-                    CREATE TABLE IF NOT EXISTS \(sqlTable.quoted) (
-                        id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL,
-                        updated_at INTEGER NOT NULL, revision TEXT NOT NULL
-                    ) STRICT
-                    """)
+            let currentFields = currentKeys[tableKey]
             try db.execute(
                 sql: """
                     INSERT INTO \(SQLiteNames.quote(SQLiteNames.tablesTable)) (app, table_key, table_name, position, in_schema)
-                    VALUES (?, ?, ?, ?, 1)
-                    ON CONFLICT (app, table_key) DO UPDATE SET table_name = excluded.table_name, position = excluded.position, in_schema = 1
+                    VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [app, tableKey, table.name, tablePosition])
+                arguments: [app, tableKey, table.name, tablePosition, currentFields != nil])
             for (columnPosition, column) in table.columns.enumerated() {
-                let columnKey = SchemaRules.foldedKey(column.name)
-                if let existing = stored[tableKey]?[columnKey] {
-                    guard existing.type == column.type else {
-                        throw StorageError(
-                            .incompatibleSchema,
-                            "field '\(column.name)' of table '\(table.name)' is stored as '\(existing.type.name)', not '\(column.type.name)'",
-                            table: table.name, field: column.name)
-                    }
-                } else {
-                    let columnName = SQLiteNames.quote(SQLiteNames.column(column.name))
-                    try db.execute(sql: "ALTER TABLE \(sqlTable.quoted) ADD COLUMN \(columnName) \(SQLiteNames.sqlType(column.type))")
+                var scale: Int?
+                var linkTable: String?
+                switch column.type {
+                case .money(let moneyScale): scale = moneyScale
+                case .link(let target): linkTable = target
+                default: break
                 }
-                try prepareIndex(app: app, table: table, column: column, db)
-                try record(app: app, tableKey: tableKey, column: column, position: columnPosition, db)
+                let columnKey = SchemaRules.foldedKey(column.name)
+                try db.execute(
+                    sql: """
+                        INSERT INTO \(SQLiteNames.quote(SQLiteNames.columnsTable))
+                            (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        app, tableKey, columnKey, column.name, columnPosition, column.type.name, scale, linkTable, column.isUnique,
+                        currentFields?.contains(columnKey) ?? false,
+                    ])
             }
         }
     }
 
-    private static func prepareIndex(app: String, table: TableSchema, column: ColumnSchema, _ db: Database) throws {
-        let index = SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table.name, field: column.name))
-        guard column.isUnique else {
-            try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
-            return
+    /// Makes each field's unique index exist exactly when the field is unique.
+    static func syncIndexes(app: String, tables: [TableSchema], _ db: Database) throws {
+        for table in tables {
+            let sqlTable = SQLTableName(app: app, table: table.name)
+            for column in table.columns {
+                let index = SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table.name, field: column.name))
+                if column.isUnique {
+                    try db.execute(
+                        sql:
+                            "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(sqlTable.quoted) (\(SQLiteNames.quote(SQLiteNames.column(column.name))))"
+                    )
+                } else {
+                    try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
+                }
+            }
         }
-        let sqlTable = SQLTableName(app: app, table: table.name)
-        do {
-            try db.execute(
-                sql: "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(sqlTable.quoted) (\(SQLiteNames.quote(SQLiteNames.column(column.name))))")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StorageError(
-                .incompatibleSchema, "field '\(column.name)' of table '\(table.name)' cannot be made unique: records share a value",
-                table: table.name, field: column.name)
-        }
-    }
-
-    private static func record(app: String, tableKey: String, column: ColumnSchema, position: Int, _ db: Database) throws {
-        var scale: Int?
-        var linkTable: String?
-        switch column.type {
-        case .money(let moneyScale): scale = moneyScale
-        case .link(let target): linkTable = target
-        default: break
-        }
-        try db.execute(
-            sql: """
-                INSERT INTO \(SQLiteNames.quote(SQLiteNames.columnsTable))
-                    (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                ON CONFLICT (app, table_key, column_key) DO UPDATE SET column_name = excluded.column_name,
-                    position = excluded.position, link_table = excluded.link_table, is_unique = excluded.is_unique, in_schema = 1
-                """,
-            arguments: [
-                app, tableKey, SchemaRules.foldedKey(column.name), column.name, position, column.type.name, scale, linkTable,
-                column.isUnique,
-            ])
     }
 
     /// The field type a metadata row records.
-    private static func columnType(_ row: Row) throws -> ColumnType {
+    static func columnType(_ row: Row) throws -> ColumnType {
         let name: String = try row.decode(forColumn: "column_type")
         let scale: Int? = try row.decode(forColumn: "money_scale")
         let linkTable: String? = try row.decode(forColumn: "link_table")
@@ -147,22 +154,5 @@ enum SQLiteSchemaStore {
             throw StorageError(.backendFailure, "the store records an unknown field type '\(name)'")
         }
         return type
-    }
-
-    private static func storedColumns(app: String, _ db: Database) throws -> [String: [String: StoredColumn]] {
-        var result: [String: [String: StoredColumn]] = [:]
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT table_key, column_key, column_type, money_scale, link_table
-                FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?
-                """,
-            arguments: [app])
-        for row in rows {
-            let tableKey: String = try row.decode(forColumn: "table_key")
-            let columnKey: String = try row.decode(forColumn: "column_key")
-            result[tableKey, default: [:]][columnKey] = StoredColumn(type: try columnType(row))
-        }
-        return result
     }
 }

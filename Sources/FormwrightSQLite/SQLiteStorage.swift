@@ -17,9 +17,9 @@ import Synchronization
 /// try await store.prepare(app: "crm", schema: tables)
 /// ```
 public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
-    private let pool: DatabasePool
-    private let name: String
-    private let schemas = Mutex<[String: SQLiteAppSchema]>([:])
+    let pool: DatabasePool
+    let name: String
+    let schemas = Mutex<[String: SQLiteAppSchema]>([:])
     private let isClosed = Mutex(false)
     private let isReadOnly: Bool
 
@@ -75,11 +75,8 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
     public func prepare(app: String, schema: [TableSchema]) async throws {
         let context = "preparing app '\(app)' in store '\(name)'"
         do {
-            try checkOpen()
-            try checkWritable()
-            let checked = try AppSchema(app: app, tables: schema)
-            try await pool.write { db in try SQLiteSchemaStore.prepare(checked, db) }
-            schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
+            // The safe part of a migration plan: drops are left for `formwright migrate`.
+            try await migrateSafely(app: app, schema: schema, revision: "")
         } catch {
             throw Self.wrap(error, context: context)
         }
@@ -130,11 +127,11 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
-    private func checkOpen() throws {
+    func checkOpen() throws {
         if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
     }
 
-    private func checkWritable() throws {
+    func checkWritable() throws {
         if isReadOnly { throw StorageError(.readOnly, "store '\(name)' was opened read-only") }
     }
 
@@ -146,7 +143,7 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
         return schema
     }
 
-    private static func wrap(_ error: any Error, context: String) -> any Error {
+    static func wrap(_ error: any Error, context: String) -> any Error {
         if let storage = error as? StorageError { return storage.inContext(context) }
         return StorageError.from(error, context: context)
     }

@@ -3,7 +3,7 @@ import FormwrightCore
 extension AppDecoder {
     static let fieldKeys = [
         "type", "label", "help", "placeholder", "required", "unique", "readonly", "default", "min", "max",
-        "min_length", "max_length", "pattern", "options", "table", "scale", "compute",
+        "min_length", "max_length", "pattern", "options", "table", "scale", "compute", "renamed_from",
     ]
 
     mutating func decodeField(_ entry: YAMLNode.Entry, table: String) -> FieldDefinition? {
@@ -38,6 +38,7 @@ extension AppDecoder {
         }
         if let scale = node["scale"].flatMap({ context.integer($0, key: "scale", in: 0...6) }) { field.scale = scale.value }
         field.linkedTable = node["table"].flatMap { context.text($0, key: "table") }
+        field.renamedFrom = node["renamed_from"].flatMap { formerName($0, kind: "field") }
         if let options = node["options"] { field.options = decodeOptions(options) }
         if let compute = node["compute"].flatMap({ context.expression($0, key: "compute") }) {
             field.compute = compute

@@ -1,7 +1,7 @@
 import FormwrightCore
 
 extension AppDecoder {
-    static let tableKeys = ["label", "description", "fields", "rules"]
+    static let tableKeys = ["label", "description", "fields", "rules", "renamed_from"]
     static let ruleKeys = ["check", "message"]
 
     mutating func decodeTables(_ node: YAMLNode) -> [TableDefinition] {
@@ -24,14 +24,16 @@ extension AppDecoder {
                     if let field = decodeField(fieldEntry, table: entry.key) { fields.append(field) }
                 }
             }
-            tables.append(
-                TableDefinition(
-                    name: Located(entry.key, at: entry.keyRange),
-                    label: table["label"].flatMap { context.localized($0, key: "label") },
-                    description: table["description"].flatMap { context.localized($0, key: "description") },
-                    fields: fields,
-                    rules: table["rules"].map { decodeRules($0, owner: "table '\(entry.key)'") } ?? []))
+            var definition = TableDefinition(
+                name: Located(entry.key, at: entry.keyRange),
+                label: table["label"].flatMap { context.localized($0, key: "label") },
+                description: table["description"].flatMap { context.localized($0, key: "description") },
+                fields: fields,
+                rules: table["rules"].map { decodeRules($0, owner: "table '\(entry.key)'") } ?? [])
+            definition.renamedFrom = table["renamed_from"].flatMap { formerName($0, kind: "table") }
+            tables.append(definition)
         }
+        checkRenames(tables)
         return tables
     }
 

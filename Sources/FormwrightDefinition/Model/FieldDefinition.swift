@@ -38,6 +38,9 @@ public struct FieldDefinition: Sendable {
     public var scale: Int = 2
     /// The expression computing the field on every write.
     public var compute: ExpressionSource?
+    /// The field's former name (`renamed_from:`): a migration renames the stored field, keeping
+    /// its values, instead of adding a new one; once applied it does nothing.
+    public var renamedFrom: Located<String>?
 
     /// Creates a field with no options set.
     public init(name: Located<String>, type: FieldType) {

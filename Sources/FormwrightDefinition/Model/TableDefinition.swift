@@ -12,6 +12,9 @@ public struct TableDefinition: Sendable {
     public var fields: [FieldDefinition]
     /// Rules every record must satisfy.
     public var rules: [Rule]
+    /// The table's former name (`renamed_from:`): a migration renames the stored table instead of
+    /// creating a new one; once applied it does nothing.
+    public var renamedFrom: Located<String>? = nil
 
     /// Creates a table.
     public init(name: Located<String>, label: LocalizedText?, description: LocalizedText?, fields: [FieldDefinition], rules: [Rule]) {

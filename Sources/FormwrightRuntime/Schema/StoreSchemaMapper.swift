@@ -1,14 +1,24 @@
 public import FormwrightDefinition
+import FormwrightCore
 public import FormwrightStorage
 
 /// Derives the storage schema from an app definition: one table per app table, one typed column per field.
 public enum StoreSchemaMapper {
-    /// The tables storage must hold for an app.
+    /// The tables storage must hold for an app, with the hints migration plans use: former names
+    /// (`renamed_from:`), the literal default that fills a new field of existing records, and the
+    /// field type's own name for plan descriptions.
     public static func tables(of app: AppDefinition) -> [TableSchema] {
         app.tables.map { table in
             TableSchema(
                 name: table.name.value,
-                columns: table.fields.map { ColumnSchema(name: $0.name.value, type: columnType(of: $0), isUnique: $0.isUnique) })
+                columns: table.fields.map { field in
+                    var backfill: Value?
+                    if case .literal(let value)? = field.defaultValue?.value, value != .null { backfill = value }
+                    return ColumnSchema(
+                        name: field.name.value, type: columnType(of: field), isUnique: field.isUnique, renamedFrom: field.renamedFrom?.value,
+                        backfill: backfill, typeLabel: field.type.rawValue)
+                },
+                renamedFrom: table.renamedFrom?.value)
         }
     }
 

@@ -37,10 +37,11 @@
 public protocol StorageBackend: Sendable {
     /// Makes the app's tables, fields and unique indexes exist; safe to call again.
     ///
-    /// Tables and fields missing from the store are created. Nothing is dropped or renamed —
-    /// that is the job of migration plans — and a field whose stored type differs from the
-    /// schema's is refused with ``StorageError/Code/incompatibleSchema``. The schema becomes the
-    /// app's current one: later transactions read and write exactly its tables and fields.
+    /// Tables and fields missing from the store are created. Nothing is dropped — that is the
+    /// job of migration plans (``MigratingBackend``), whose safe part a migrating backend applies
+    /// here — and a field whose stored type cannot be widened to the schema's is refused with
+    /// ``StorageError/Code/incompatibleSchema``. The schema becomes the app's current one: later
+    /// transactions read and write exactly its tables and fields.
     ///
     /// - Parameters:
     ///   - app: the app's name (lower-case letters, digits and `-`).

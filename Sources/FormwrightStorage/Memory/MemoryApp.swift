@@ -8,30 +8,19 @@ import FormwrightCore
 /// its data.
 struct MemoryApp: Sendable {
     var schema: AppSchema?
-    /// Folded table name → folded field name → the type its column was created with.
-    var storedTypes: [String: [String: ColumnType]] = [:]
+    /// Every table and field the app's store holds, dropped-but-kept ones included.
+    var stored: [TableSchema] = []
     /// Folded table name → id → record, whose fields are keyed by folded field name.
     var tables: [String: [String: StoredRecord]] = [:]
+    /// The migrations applied, oldest first.
+    var migrations: [AppliedMigration] = []
+    /// The seed files loaded.
+    var seeds: [SeedLoad] = []
 
+    /// Applies what needs no data loss and makes `newSchema` current (``StorageBackend/prepare(app:schema:)``).
     mutating func prepare(_ newSchema: AppSchema) throws {
-        for table in newSchema.tables {
-            let tableKey = SchemaRules.foldedKey(table.name)
-            var types = storedTypes[tableKey] ?? [:]
-            for column in table.columns {
-                let columnKey = SchemaRules.foldedKey(column.name)
-                if let stored = types[columnKey], stored != column.type {
-                    throw StorageError(
-                        .incompatibleSchema,
-                        "field '\(column.name)' of table '\(table.name)' is stored as '\(stored.name)', not '\(column.type.name)'",
-                        table: table.name, field: column.name)
-                }
-                types[columnKey] = column.type
-                if column.isUnique { try checkNoDuplicates(table: table, column: column) }
-            }
-            storedTypes[tableKey] = types
-            if tables[tableKey] == nil { tables[tableKey] = [:] }
-        }
-        schema = newSchema
+        let plan = try MigrationPlanner.plan(app: newSchema.app, stored: stored, wanted: newSchema.tables, revision: "").withoutDrops()
+        _ = try apply(plan, allowDestructive: false, now: .now)
     }
 
     func tableSchema(_ name: String, app: String) throws -> TableSchema {
@@ -94,19 +83,6 @@ struct MemoryApp: Sendable {
         return try rows(table).values.contains { record in
             guard record.id != excludingID else { return false }
             return try storedValue(record, column, table) == wanted
-        }
-    }
-
-    private func checkNoDuplicates(table: TableSchema, column: ColumnSchema) throws {
-        var seen: Set<ColumnValue> = []
-        for record in rows(table).values {
-            let value = try storedValue(record, column, table)
-            guard value != .null else { continue }
-            guard seen.insert(value).inserted else {
-                throw StorageError(
-                    .incompatibleSchema, "field '\(column.name)' of table '\(table.name)' cannot be made unique: records share a value",
-                    table: table.name, field: column.name)
-            }
         }
     }
 }

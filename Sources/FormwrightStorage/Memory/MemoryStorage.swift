@@ -8,12 +8,12 @@ import Synchronization
 /// copy of its app's tables and swaps the copy in only when its closure returns, so a thrown
 /// error leaves nothing behind. Reads work on a snapshot and never see a write half done.
 public final class MemoryStorage: StorageBackend, CustomStringConvertible {
-    private struct State: Sendable {
+    struct State: Sendable {
         var apps: [String: MemoryApp] = [:]
         var isClosed = false
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     /// Creates an empty store.
     public init() {}
@@ -62,7 +62,7 @@ public final class MemoryStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
-    private static func checkOpen(_ state: State) throws {
+    static func checkOpen(_ state: State) throws {
         guard !state.isClosed else { throw StorageError(.closed, "the memory store is closed") }
     }
 }

@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// One field of a stored table: its name, its type and whether its values must be unique.
 public struct ColumnSchema: Sendable, Hashable {
     /// The field's name, as the app spells it (any text without NUL characters).
@@ -6,6 +8,13 @@ public struct ColumnSchema: Sendable, Hashable {
     public var type: ColumnType
     /// Whether two records may not hold the same non-null value; nulls never collide.
     public var isUnique: Bool
+    /// The field's former name, when the app renamed it (`renamed_from:`); used only by migration plans.
+    public var renamedFrom: String?
+    /// The value existing records get when the field is added to a table that already has records;
+    /// nil leaves them empty. Used only by migration plans.
+    public var backfill: Value?
+    /// The field's type as the app names it (`number`, `choice`), for plan descriptions; nil shows ``ColumnType/name``.
+    public var typeLabel: String?
 
     /// Creates a column description.
     ///
@@ -13,9 +22,17 @@ public struct ColumnSchema: Sendable, Hashable {
     ///   - name: the field's name.
     ///   - type: what the column holds.
     ///   - isUnique: whether non-null values must be unique across the table.
-    public init(name: String, type: ColumnType, isUnique: Bool = false) {
+    ///   - renamedFrom: the field's former name, when it was renamed.
+    ///   - backfill: the value existing records get when the field is added.
+    ///   - typeLabel: the type's name as the app spells it, for messages.
+    public init(
+        name: String, type: ColumnType, isUnique: Bool = false, renamedFrom: String? = nil, backfill: Value? = nil, typeLabel: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.isUnique = isUnique
+        self.renamedFrom = renamedFrom
+        self.backfill = backfill
+        self.typeLabel = typeLabel
     }
 }

@@ -7,15 +7,19 @@ public struct TableSchema: Sendable, Hashable {
     public var name: String
     /// The table's fields, in the order the app declares them.
     public var columns: [ColumnSchema]
+    /// The table's former name, when the app renamed it (`renamed_from:`); used only by migration plans.
+    public var renamedFrom: String?
 
     /// Creates a table description.
     ///
     /// - Parameters:
     ///   - name: the table's name inside its app.
     ///   - columns: the table's fields.
-    public init(name: String, columns: [ColumnSchema]) {
+    ///   - renamedFrom: the table's former name, when it was renamed.
+    public init(name: String, columns: [ColumnSchema], renamedFrom: String? = nil) {
         self.name = name
         self.columns = columns
+        self.renamedFrom = renamedFrom
     }
 
     /// The column named `name`, or nil.

@@ -1,0 +1,58 @@
+import FormwrightCore
+import FormwrightDefinition
+import FormwrightStorage
+
+extension AppRuntime {
+    /// The header an export writes for a table: `id`, then every field that is not computed, in
+    /// the table's order — exactly the columns an import takes back.
+    public func exportColumns(table tableName: String) throws -> [String] {
+        guard let table = definition.table(named: tableName) else {
+            throw RuntimeError(.notFound, "no table '\(tableName)' in app '\(name)'")
+        }
+        return ["id"] + Self.exportedFields(table).map(\.name.value)
+    }
+
+    /// Writes a table's records as RFC 4180 CSV, oldest first, a page at a time.
+    ///
+    /// The first record is the header (``exportColumns(table:)``). Money is decimal text
+    /// (`1234.50`), dates `YYYY-MM-DD`, datetimes RFC 3339 in UTC, booleans `true`/`false`, a
+    /// multiple choice its options joined by `, `, a link the target's id. Every cell is protected
+    /// against formula injection (``CSVWriter/protect(_:)``). Lines end in CRLF.
+    ///
+    /// - Parameters:
+    ///   - tableName: the table to export.
+    ///   - write: receives the CSV text in pieces, in order.
+    /// - Returns: how many records were written.
+    @discardableResult
+    public func exportCSV(table tableName: String, into write: (String) throws -> Void) async throws -> Int {
+        guard let table = definition.table(named: tableName) else {
+            throw RuntimeError(.notFound, "no table '\(tableName)' in app '\(name)'")
+        }
+        let fields = Self.exportedFields(table)
+        let presenter = RecordPresenter(table: table)
+        try write(CSVWriter.record(["id"] + fields.map(\.name.value)))
+        var after: String?
+        var count = 0
+        repeat {
+            let page: RecordPage
+            do {
+                let query = RecordQuery(table: table.name.value, sort: RecordSort(key: .createdAt), limit: 500, after: after)
+                page = try await storage.read(app: name) { try $0.records(query) }
+            } catch let error as StorageError {
+                throw RuntimeError(.unavailable, error.message)
+            }
+            var text = ""
+            for record in page.records {
+                text += CSVWriter.record([record.id] + fields.map { presenter.text(record.fields[$0.name.value] ?? .null, of: $0) })
+            }
+            try write(text)
+            count += page.records.count
+            after = page.next
+        } while after != nil
+        return count
+    }
+
+    private static func exportedFields(_ table: TableDefinition) -> [FieldDefinition] {
+        table.fields.filter { $0.compute == nil }
+    }
+}

@@ -1,0 +1,66 @@
+import FormwrightCore
+import FormwrightSQLite
+import FormwrightStorage
+import Foundation
+import GRDB
+import Testing
+
+/// Migration history, seed records and read-only planning, as only a file can show them.
+@Suite struct SQLiteMigrationFileTests {
+    @Test func historyAndSeedLoadsSurviveReopening() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let first = try await SQLiteStorage(path: path)
+        _ = try await first.apply(
+            try await first.plan(app: "crm", schema: SQLiteFixtures.schema, revision: "r1"), allowDestructive: false, now: SQLiteFixtures.now)
+        let seed = SeedLoad(app: "crm", table: "customers", fileHash: "abc", recordCount: 1, loadedAt: SQLiteFixtures.now)
+        let loaded = try await first.loadSeed(seed) {
+            try $0.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: SQLiteFixtures.now).id
+        }
+        #expect(loaded != nil)
+        try await first.close()
+
+        let second = try await SQLiteStorage(path: path)
+        #expect(try await second.migrationHistory(app: "crm").map(\.revision) == ["r1"])
+        #expect(try await second.migrationHistory(app: "crm").first?.steps.count == 2)
+        #expect(try await second.seedLoads(app: "crm") == [seed])
+        #expect(try await second.loadSeed(seed) { _ in 1 } == nil)
+        try await second.close()
+        let rows = try await DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT app, revision FROM _formwright_migrations")
+        }
+        #expect(rows.count == 1)
+    }
+
+    @Test func aReadOnlyStorePlansButDoesNotApply() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let writer = try await SQLiteStorage(path: path)
+        try await writer.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        try await writer.close()
+
+        let reader = try await SQLiteStorage(path: path, readOnly: true)
+        var grown = SQLiteFixtures.schema
+        grown[0].columns.append(ColumnSchema(name: "region", type: .text))
+        let plan = try await reader.plan(app: "crm", schema: grown, revision: "r2")
+        #expect(plan.steps == [.addField(table: "customers", column: ColumnSchema(name: "region", type: .text), backfill: nil)])
+        let refused = await #expect(throws: StorageError.self) { try await reader.apply(plan, allowDestructive: false, now: SQLiteFixtures.now) }
+        #expect(refused?.code == .readOnly)
+        try await reader.close()
+    }
+
+    @Test func aDroppedUniqueFieldLeavesNoIndexBehind() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let store = try await SQLiteStorage(path: path)
+        try await store.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        let shrunk = [TableSchema(name: "customers", columns: [ColumnSchema(name: "name", type: .text)]), SQLiteFixtures.schema[1]]
+        let plan = try await store.plan(app: "crm", schema: shrunk, revision: "r2")
+        _ = try await store.apply(plan, allowDestructive: true, now: SQLiteFixtures.now)
+        try await store.close()
+        let indexes = try await DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%unique'")
+        }
+        #expect(indexes.isEmpty)
+    }
+}

@@ -1,0 +1,202 @@
+import FormwrightCore
+import FormwrightStorage
+import Testing
+
+/// Migration plans applied on every backend: one transaction, destructive steps refused unless
+/// allowed, data kept through renames and widening, each migration recorded.
+@Suite struct MigrationConformanceTests {
+    static let customers = TableSchema(
+        name: "customers",
+        columns: [ColumnSchema(name: "name", type: .text), ColumnSchema(name: "code", type: .text), ColumnSchema(name: "visits", type: .integer)])
+    static let deals = TableSchema(
+        name: "deals", columns: [ColumnSchema(name: "customer", type: .link(table: "customers")), ColumnSchema(name: "title", type: .text)])
+
+    static func migrating(_ factory: BackendFactory, _ folder: TemporaryFolder) async throws -> any MigratingBackend {
+        try #require(try await factory.make(folder) as? any MigratingBackend)
+    }
+
+    /// A store with two customers (codes "a" and "a") and one deal linking the first.
+    static func seeded(_ store: any MigratingBackend) async throws -> (customer: StoredRecord, deal: StoredRecord) {
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [customers, deals], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        return try await store.write(app: "crm") { transaction in
+            let first = try transaction.insert(
+                table: "customers", id: "c1", fields: ["name": .string("Ada"), "code": .string("a"), "visits": .int(3)], revision: "r1",
+                now: Fixtures.now)
+            _ = try transaction.insert(
+                table: "customers", id: "c2", fields: ["name": .string("Bob"), "code": .string("a"), "visits": .int(-4)], revision: "r1",
+                now: Fixtures.now)
+            let deal = try transaction.insert(
+                table: "deals", fields: ["customer": .string("c1"), "title": .string("big")], revision: "r1", now: Fixtures.now)
+            return (first, deal)
+        }
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func aDestructivePlanIsRefusedAndNothingChanges(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        let (customer, deal) = try await Self.seeded(store)
+        var narrowed = Self.customers
+        narrowed.columns[2].type = .boolean
+        narrowed.columns.append(ColumnSchema(name: "tier", type: .text, backfill: .string("basic")))
+        let plan = try await store.plan(app: "crm", schema: [narrowed], revision: "r2")
+        #expect(plan.isDestructive)
+        let before = try await store.storedTables(app: "crm")
+        let refused = await #expect(throws: StorageError.self) { try await store.apply(plan, allowDestructive: false, now: Fixtures.later) }
+        #expect(refused?.code == .incompatibleSchema)
+        #expect(MigrationPlan.sameTables(try await store.storedTables(app: "crm"), before))
+        #expect(try await store.read(app: "crm") { try $0.record(table: "customers", id: customer.id) } == customer)
+        #expect(try await store.read(app: "crm") { try $0.record(table: "deals", id: deal.id) } == deal)
+        #expect(try await store.migrationHistory(app: "crm").count == 1)
+
+        let applied = try #require(try await store.apply(plan, allowDestructive: true, now: Fixtures.later))
+        #expect(applied.revision == "r2")
+        #expect(applied.steps == plan.steps.map(\.description))
+        let after = try await store.read(app: "crm") { try $0.record(table: "customers", id: customer.id) }
+        #expect(after?.fields == ["name": .string("Ada"), "code": .string("a"), "visits": .null, "tier": .string("basic")])
+        let unknown = await #expect(throws: StorageError.self) { try await store.read(app: "crm") { try $0.count(table: "deals") } }
+        #expect(unknown?.code == .unknownTable)
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2"])
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func renamesKeepTheData(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        let (customer, deal) = try await Self.seeded(store)
+        let clients = TableSchema(
+            name: "clients",
+            columns: [
+                ColumnSchema(name: "full_name", type: .text, renamedFrom: "name"), ColumnSchema(name: "code", type: .text),
+                ColumnSchema(name: "visits", type: .integer),
+            ],
+            renamedFrom: "customers")
+        let deals = TableSchema(
+            name: "deals", columns: [ColumnSchema(name: "customer", type: .link(table: "clients")), ColumnSchema(name: "title", type: .text)])
+        let plan = try await store.plan(app: "crm", schema: [clients, deals], revision: "r2")
+        #expect(!plan.isDestructive)
+        _ = try await store.apply(plan, allowDestructive: false, now: Fixtures.later)
+        let renamed = try await store.read(app: "crm") { try $0.record(table: "clients", id: customer.id) }
+        #expect(renamed?.fields["full_name"] == .string("Ada"))
+        #expect(renamed?.version == customer.version)
+        let linked = try await store.read(app: "crm") { try $0.record(table: "deals", id: deal.id) }
+        #expect(linked?.fields["customer"] == .string("c1"))
+        #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r3").isEmpty)
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func wideningKeepsEveryValue(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        var widened = Self.customers
+        widened.columns[2].type = .double
+        // The safe start a server makes: widening is applied without asking.
+        try await store.migrateSafely(app: "crm", schema: [widened, Self.deals], revision: "r2", now: Fixtures.later)
+        let visits = try await store.read(app: "crm") { transaction in
+            try transaction.records(RecordQuery(table: "customers")).records.map { $0.fields["visits"] }
+        }
+        #expect(visits == [.double(3), .double(-4)])
+        let sorted = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers", sort: .ascending("visits"))) }
+        #expect(sorted.records.map(\.id) == ["c2", "c1"])
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func aUniqueIndexOverSharedValuesIsRefusedNamingThem(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        var unique = Self.customers
+        unique.columns[1].isUnique = true
+        let plan = try await store.plan(app: "crm", schema: [unique, Self.deals], revision: "r2")
+        #expect(!plan.isDestructive)
+        let error = await #expect(throws: StorageError.self) { try await store.apply(plan, allowDestructive: false, now: Fixtures.later) }
+        #expect(error?.code == .incompatibleSchema)
+        #expect(error?.field == "code")
+        #expect(error?.message.contains("records share the value 'a'") == true)
+        // Nothing changed: the field still takes a repeated value.
+        _ = try await store.write(app: "crm") {
+            try $0.insert(table: "customers", fields: ["code": .string("a")], revision: "r1", now: Fixtures.later)
+        }
+        #expect(try await store.migrationHistory(app: "crm").count == 1)
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func aPlanMadeBeforeAnotherMigrationIsRefused(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        var first = Self.customers
+        first.columns.append(ColumnSchema(name: "tier", type: .text))
+        let stale = try await store.plan(app: "crm", schema: [first, Self.deals], revision: "r2")
+        var second = Self.customers
+        second.columns.append(ColumnSchema(name: "region", type: .text))
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
+        let error = await #expect(throws: StorageError.self) { try await store.apply(stale, allowDestructive: true, now: Fixtures.later) }
+        #expect(error?.code == .incompatibleSchema)
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func aSeedLoadsOnceAndAFailedOneLeavesNothing(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await store.apply(
+            try await store.plan(app: "crm", schema: [Self.customers], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        let seed = SeedLoad(app: "crm", table: "customers", fileHash: "h1", recordCount: 1, loadedAt: Fixtures.now)
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            try await store.loadSeed(seed) { transaction in
+                _ = try transaction.insert(table: "customers", fields: ["name": .string("half")], revision: "r1", now: Fixtures.now)
+                throw Refused()
+            }
+        }
+        #expect(try await store.read(app: "crm") { try $0.count(table: "customers") } == 0)
+        #expect(try await store.seedLoads(app: "crm").isEmpty)
+        let first = try await store.loadSeed(seed) { transaction in
+            try transaction.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: Fixtures.now).id
+        }
+        #expect(first != nil)
+        let second = try await store.loadSeed(seed) { _ in "ran again" }
+        #expect(second == nil)
+        #expect(try await store.seedLoads(app: "crm").map(\.table) == ["customers"])
+        #expect(try await store.seedLoads(app: "crm").first?.fileHash == "h1")
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func narrowingConvertsWhatFitsAndEmptiesTheRest(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        let prices = TableSchema(
+            name: "prices",
+            columns: [
+                ColumnSchema(name: "amount", type: .money(scale: 2)), ColumnSchema(name: "ratio", type: .double),
+                ColumnSchema(name: "day", type: .text),
+            ])
+        _ = try await store.apply(try await store.plan(app: "crm", schema: [prices], revision: "r1"), allowDestructive: false, now: Fixtures.now)
+        _ = try await store.write(app: "crm") { transaction in
+            _ = try transaction.insert(
+                table: "prices", id: "p1", fields: ["amount": .int(1_200), "ratio": .double(2), "day": .string("2026-01-31")], revision: "r1",
+                now: Fixtures.now)
+            _ = try transaction.insert(
+                table: "prices", id: "p2", fields: ["amount": .int(1_234), "ratio": .double(2.5), "day": .string("soon")], revision: "r1",
+                now: Fixtures.now)
+        }
+        let narrowed = TableSchema(
+            name: "prices",
+            columns: [
+                ColumnSchema(name: "amount", type: .money(scale: 0)), ColumnSchema(name: "ratio", type: .integer),
+                ColumnSchema(name: "day", type: .date),
+            ])
+        let plan = try await store.plan(app: "crm", schema: [narrowed], revision: "r2")
+        #expect(plan.destructiveSteps.count == 3)
+        _ = try await store.apply(plan, allowDestructive: true, now: Fixtures.later)
+        let rows = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "prices")).records.map(\.fields) }
+        #expect(
+            rows == [
+                ["amount": .int(12), "ratio": .int(2), "day": .string("2026-01-31")],
+                ["amount": .null, "ratio": .null, "day": .null],
+            ])
+    }
+}
