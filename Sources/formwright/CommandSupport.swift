@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormwrightCore
 import FormwrightDefinition
+import FormwrightRuntime
 
 /// What several commands share: loading apps and reporting their problems.
 enum CommandSupport {
@@ -23,5 +24,19 @@ enum CommandSupport {
             throw ExitCode(1)
         }
         return apps.compactMap(\.definition)
+    }
+
+    /// Loads an app's seed data (`data/<table>.csv`, once per table) and reports each file loaded;
+    /// a refused file prints every problem and exits 1, with nothing of it written.
+    static func loadSeeds(for runtime: AppRuntime, report: (String) -> Void) async throws {
+        do {
+            for load in try await SeedLoader(runtime: runtime).load().loaded {
+                let records = "\(load.recordCount) record\(load.recordCount == 1 ? "" : "s")"
+                report("  loaded \(records) into table '\(load.table)' of app '\(runtime.name)' from its seed file")
+            }
+        } catch let rejected as SeedRejected {
+            Terminal.printError(rejected.problems.map { "error: \($0)" }.joined(separator: "\n"))
+            throw ExitCode(1)
+        }
     }
 }

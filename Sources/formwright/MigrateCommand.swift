@@ -60,15 +60,8 @@ struct MigrateCommand: AsyncParsableCommand {
                 } else {
                     Terminal.print(PlanPrinter.text(plan, store: store.url), terminator: "")
                 }
-                let seeds = try await SeedLoader(runtime: runtime).load()
-                for load in seeds.loaded {
-                    let records = "\(load.recordCount) record\(load.recordCount == 1 ? "" : "s")"
-                    Terminal.print("  loaded \(records) into table '\(load.table)' from its seed file")
-                }
+                try await CommandSupport.loadSeeds(for: runtime) { Terminal.print($0) }
             }
-        } catch let rejected as SeedRejected {
-            Terminal.printError(rejected.problems.map { "error: \($0)" }.joined(separator: "\n"))
-            throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.url)': \(error)")
                 throw ExitCode(1)
             }
+            try await CommandSupport.loadSeeds(for: runtime) { Terminal.printError($0) }
             runtimes.append(runtime)
         }
         let environment = ProcessInfo.processInfo.environment

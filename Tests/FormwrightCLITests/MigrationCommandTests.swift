@@ -40,7 +40,7 @@ import Testing
 
         let migrate = try space.run(["migrate", "app", "--store", space.store])
         #expect(migrate.status == 0, "\(migrate.standardError)")
-        #expect(migrate.standardOutput.contains("loaded 2 records into table 'customers' from its seed file"))
+        #expect(migrate.standardOutput.contains("loaded 2 records into table 'customers' of app 'crm' from its seed file"))
         #expect(try space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
 
         try space.write(

@@ -12,6 +12,7 @@ import Testing
         let first = try ServerProcess(arguments: ["apps/customer-sentiment", "--store", store], token: Self.token)
         let health = try await first.request("GET", "healthz", token: nil)
         #expect(health.status == 200)
+        #expect(try await Self.customerCount(first) == 4, "the seed data is loaded on first serve")
         let created = try await first.request(
             "POST", "api/v1/apps/customer-sentiment/forms/feedback/submissions", token: nil, body: "{\"message\":\"Survives restarts\"}")
         #expect(created.status == 201)
@@ -22,9 +23,16 @@ import Testing
         let read = try await second.request("GET", "api/v1/apps/customer-sentiment/tables/feedback/records/\(try #require(id))", token: Self.token)
         #expect(read.status == 200)
         #expect(read.body.contains("\"message\":\"Survives restarts\""))
+        #expect(try await Self.customerCount(second) == 4, "the seed data is loaded only once")
         let anonymous = try await second.request("GET", "api/v1/apps/customer-sentiment/tables/feedback/records", token: nil)
         #expect(anonymous.status == 401)
         #expect(second.stop(interrupt: true) == 0)
+    }
+
+    static func customerCount(_ server: ServerProcess) async throws -> Int {
+        let page = try await server.request("GET", "api/v1/apps/customer-sentiment/tables/customers/records", token: token)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])
+        return (object["records"] as? [Any])?.count ?? -1
     }
 
     @Test func theReadmeTourRuns() throws {
