@@ -88,3 +88,15 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
         )
     )
 }
+
+// The expression benchmark, built the same way: Benchmarks/expressions/run.sh.
+if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "ExpressionsBenchmark",
+            dependencies: ["FormwrightExpressions", "FormwrightCore"],
+            path: "Benchmarks/ExpressionsBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// CEL's standard functions and operators, each declared once with its signatures and implementation.
 public enum StandardLibrary {
