@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(
             name: "FormwrightExpressionsTests",
             dependencies: ["FormwrightExpressions"],
+            exclude: ["conformance-exclusions.txt"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// Parses, checks and plans expressions against a set of declarations.
 public struct ExpressionCompiler: Sendable {

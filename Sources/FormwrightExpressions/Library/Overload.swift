@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// One signature of a library function together with its implementation.
 ///
