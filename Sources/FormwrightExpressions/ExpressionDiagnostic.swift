@@ -41,6 +41,8 @@ public struct ExpressionDiagnostic: Error, Sendable, Hashable, CustomStringConve
         public static let typeMismatch = "expression.typeMismatch"
         /// The estimated worst-case cost exceeds the limit.
         public static let costLimit = "expression.costLimit"
+        /// A constant regular expression given to `matches` is malformed.
+        public static let invalidPattern = "expression.invalidPattern"
         /// A nullable value is used where null would make the expression fail.
         public static let nullableUse = "expression.nullableUse"
     }

@@ -25,6 +25,13 @@ extension Checker {
             break
         }
         let types = operands.map { infer($0) }
+        if function == "matches", let pattern = operands.last, case .literal(.string(let text)) = pattern.kind {
+            do {
+                _ = try LinearRegex(text)
+            } catch {
+                report(ExpressionDiagnostic.ID.invalidPattern, "invalid regular expression: \(error.message)", pattern.span)
+            }
+        }
         guard let declaration = functions[function] else {
             let names = functions.keys.filter { !$0.contains("_") && !$0.hasPrefix("@") }.sorted()
             report(

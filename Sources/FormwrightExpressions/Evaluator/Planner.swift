@@ -110,6 +110,11 @@ struct Planner {
         default:
             break
         }
+        if function == "matches", operands.count == 2, case .literal(.string(let pattern))? = planned.last?.kind,
+            let regex = try? LinearRegex(pattern)
+        {
+            return MatchesNode(regex: regex, text: operands[0], span: node.span)
+        }
         if let overload = checked?.overloads[node.id] {
             switch (overload.implementation, operands.count) {
             case (.unary(let body), 1):
