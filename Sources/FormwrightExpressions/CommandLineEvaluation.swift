@@ -47,7 +47,7 @@ public enum CommandLineEvaluation {
             return Outcome(output: ValueJSONRenderer.render(value), succeeded: true)
         case .failure(let error):
             let range = error.range ?? 0..<source.unicodeScalars.count
-            let diagnostic = ExpressionDiagnostic(id: "expression.evaluation", message: error.message, range: range)
+            let diagnostic = ExpressionDiagnostic(id: ExpressionDiagnostic.ID.evaluation, message: error.message, range: range)
             return Outcome(output: renderer.text([diagnostic.diagnostic(in: file)]), succeeded: false)
         }
     }
