@@ -1,4 +1,4 @@
-extension Parser {
+extension ExpressionParser {
     /// member := primary ('.' name ('(' args ')')? | '[' expr ']')*
     mutating func parseMember() throws(ParseFailure) -> ExpressionNode {
         try parseMemberSuffixes(try parsePrimary())
