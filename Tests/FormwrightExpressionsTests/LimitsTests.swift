@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func nestingWithinTheLimitIsFine() {
-        let source = String(repeating: "(", count: 90) + "1" + String(repeating: ")", count: 90)
+        let source = String(repeating: "(", count: 240) + "1" + String(repeating: ")", count: 240)
         #expect(ExpressionCompiler().compile(source).program?.evaluate() == .success(.int(1)))
         // Long chains of && and || are balanced, so they stay shallow.
         let chain = Array(repeating: "x", count: 1_500).joined(separator: " || ") + " || true"
