@@ -1,14 +1,22 @@
 /// The static type of an expression, as the checker infers it.
 public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible {
+    /// A signed 64-bit integer.
     case int
+    /// An unsigned 64-bit integer.
     case uint
+    /// A 64-bit floating-point number.
     case double
+    /// true or false.
     case bool
+    /// Unicode text.
     case string
+    /// A sequence of octets.
     case bytes
     /// The type of `null`.
     case null
+    /// A point in time (`google.protobuf.Timestamp`).
     case timestamp
+    /// A length of time (`google.protobuf.Duration`).
     case duration
     /// Any type, decided at run time.
     case dyn
