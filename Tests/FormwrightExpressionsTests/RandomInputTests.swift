@@ -21,7 +21,7 @@ import Testing
         "1", "0u", "-", "9223372036854775807", "-9223372036854775808", "1.5", "'a'", "b'\\xff'", "\"\\u00e9\"", "r'x'", "true", "null",
         "x", "l", "m", "s", ".", "(", ")", "[", "]", "{", "}", ":", ",", "?", "+", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||",
         "!", "in", "size", "has", "all", "exists", "map", "filter", "exists_one", "int", "uint", "double", "string", "bytes",
-        "timestamp", "duration", "type", "dyn", "matches", "'0s'", "'2020-01-01T00:00:00Z'", "e", "e ", " ", "`a-b`", "if", "\\",
+        "timestamp", "duration", "type", "dyn", "matches", "[]", "{}", "[[]]", "'0s'", "'2020-01-01T00:00:00Z'", "e", "e ", " ", "`a-b`", "if", "\\",
     ]
 
     @Test func randomTokenSequencesNeverCrash() {

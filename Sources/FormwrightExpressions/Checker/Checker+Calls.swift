@@ -98,7 +98,7 @@ extension Checker {
         case .list(let element): variableType = element
         case .map(let key, _): variableType = key
         case .record: variableType = .string
-        case .dyn, .error: variableType = .dyn
+        case .dyn, .error, .parameter: variableType = .dyn
         default:
             report(
                 ExpressionDiagnostic.ID.typeMismatch, "\(comprehension.macro.rawValue)() cannot iterate over '\(rangeType)'",
