@@ -101,8 +101,7 @@ struct Checker {
 
     /// Resolves a (possibly dotted) name to a declared variable or a type denotation, recording the reference.
     mutating func resolve(_ name: String, node: ExpressionNode) -> ExpressionType? {
-        let planner = Planner(container: declarations.container, checked: nil, functions: [:])
-        for candidate in planner.candidateNames(name) {
+        for candidate in Declarations.candidateNames(name, container: declarations.container) {
             if let variable = declarations.variables[candidate] {
                 let nullable = variable.type.acceptsNull && variable.type != .dyn
                 result.references[node.id] = .variable(candidate, nullable: nullable)

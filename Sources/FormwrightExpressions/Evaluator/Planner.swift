@@ -14,18 +14,7 @@ struct Planner {
         self.functions = functions
     }
 
-    /// Candidate full names for a name written in the expression, most qualified first.
-    func candidateNames(_ name: String) -> [String] {
-        if name.hasPrefix(".") { return [String(name.dropFirst())] }
-        var names: [String] = []
-        var prefix = container
-        while !prefix.isEmpty {
-            names.append(prefix + "." + name)
-            if let dot = prefix.lastIndex(of: ".") { prefix = String(prefix[..<dot]) } else { prefix = "" }
-        }
-        names.append(name)
-        return names
-    }
+    func candidateNames(_ name: String) -> [String] { Declarations.candidateNames(name, container: container) }
 
     mutating func plan(_ node: ExpressionNode) -> any Interpretable {
         if let reference = checked?.references[node.id] {

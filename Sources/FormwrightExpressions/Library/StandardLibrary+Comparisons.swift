@@ -28,7 +28,7 @@ extension StandardLibrary {
         }
     }
 
-    static func ordering(_ name: String, _ prefix: String, _ accept: @escaping @Sendable (Int) -> Bool) -> [Overload] {
+    static func ordering(_ prefix: String, _ accept: @escaping @Sendable (Int) -> Bool) -> [Overload] {
         orderedPairs.map { first, second, suffix in
             binary("\(prefix)_\(suffix)", first, second, .bool) { a, b throws(EvaluationError) in
                 guard let sign = try order(a, b) else { return .false }
@@ -44,10 +44,10 @@ extension StandardLibrary {
         "_!=_": [
             binary("not_equals", .parameter("A"), .parameter("A"), .bool) { a, b in .value(.bool(!ValueSemantics.equals(a, b))) }
         ],
-        "_<_": ordering("_<_", "less", { $0 < 0 }),
-        "_<=_": ordering("_<=_", "less_equals", { $0 <= 0 }),
-        "_>_": ordering("_>_", "greater", { $0 > 0 }),
-        "_>=_": ordering("_>=_", "greater_equals", { $0 >= 0 }),
+        "_<_": ordering("less", { $0 < 0 }),
+        "_<=_": ordering("less_equals", { $0 <= 0 }),
+        "_>_": ordering("greater", { $0 > 0 }),
+        "_>=_": ordering("greater_equals", { $0 >= 0 }),
         "@in": [
             binary("in_list", .parameter("A"), .list(.parameter("A")), .bool) { a, b throws(EvaluationError) in
                 guard case .value(.list(let list)) = b else { throw mismatch(a, b) }
