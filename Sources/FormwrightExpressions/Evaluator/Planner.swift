@@ -41,9 +41,18 @@ struct Planner {
         case .call(let function, let target, let arguments):
             return planCall(node, function: function, target: target, arguments: arguments)
         case .list(let elements):
-            return ListNode(elements: elements.map { plan($0) })
+            let planned = elements.map { plan($0) }
+            // A literal list of constants is built once, not on every evaluation.
+            let constants = planned.compactMap { ($0 as? ConstantNode).flatMap { node -> Value? in
+                if case .value(let value) = node.value { return value }
+                return nil
+            } }
+            if constants.count == planned.count { return ConstantNode(.value(.list(constants))) }
+            return ListNode(elements: planned)
         case .map(let entries):
-            return MapNode(entries: entries.map { (key: plan($0.key), value: plan($0.value), span: $0.key.span) })
+            let planned = entries.map { (key: plan($0.key), value: plan($0.value), span: $0.key.span) }
+            if let constant = Self.constantMap(planned) { return ConstantNode(.value(.map(constant))) }
+            return MapNode(entries: planned)
         case .comprehension(let comprehension):
             let range = plan(comprehension.range)
             let slot = slotCount
@@ -118,6 +127,18 @@ struct Planner {
             return ErrorNode(EvaluationError("no function named '\(function)'", range: node.span))
         }
         return DynamicCallNode(function: declaration, member: target != nil, arguments: operands, span: node.span)
+    }
+
+    /// The map a literal of constant, valid, distinct keys and constant values denotes; nil otherwise.
+    static func constantMap(_ entries: [(key: any Interpretable, value: any Interpretable, span: Range<Int>)]) -> ValueMap? {
+        var map = ValueMap()
+        for entry in entries {
+            guard case .value(let key)? = (entry.key as? ConstantNode)?.value, case .value(let value)? = (entry.value as? ConstantNode)?.value,
+                ValueSemantics.isValidKey(key), ValueSemantics.lookup(map, key) == nil
+            else { return nil }
+            map[key] = value
+        }
+        return map
     }
 
     static func value(of literal: ExpressionNode.Literal) -> Value {
