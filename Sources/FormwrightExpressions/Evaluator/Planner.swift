@@ -115,7 +115,7 @@ struct Planner {
         }
         if let overload = checked?.overloads[node.id] {
             switch (overload.implementation, operands.count) {
-            case (.unary(let body), 1):
+            case (.unary(let body), 1) where !overload.grows:
                 return UnaryCallNode(body: body, argument: operands[0], span: node.span)
             case (.binary(let body), 2):
                 return BinaryCallNode(body: body, first: operands[0], second: operands[1], grows: overload.grows, span: node.span)
