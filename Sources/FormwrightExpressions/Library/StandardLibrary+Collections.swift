@@ -67,12 +67,3 @@ extension StandardLibrary {
         ],
     ]
 }
-
-extension Value {
-    var isNumber: Bool {
-        switch self {
-        case .int, .uint, .double: true
-        default: false
-        }
-    }
-}
