@@ -78,33 +78,3 @@ import Testing
         #expect(failure.output.hasPrefix("<expression>:1:1: error: no matching overload for '+' applied to ('int', 'string')"))
     }
 }
-
-@Suite struct MatchesTests {
-    @Test func constantPatternsAreCheckedAndPrecompiled() throws {
-        let invalid = ExpressionCompiler().compile("'abc'.matches('a(b')")
-        #expect(invalid.diagnostics.map(\.id) == [ExpressionDiagnostic.ID.invalidPattern])
-        #expect(invalid.diagnostics.first?.range == 14..<19)
-        let program = try #require(ExpressionCompiler().compile("'abc'.matches('^a.c$') && matches('xbx', 'b')").program)
-        #expect(program.evaluate() == .success(.bool(true)))
-        #expect((try? ExpressionCompiler().compile("'abc'.matches(dyn('a(b'))").program?.evaluate().get()) == nil)
-    }
-}
-
-@Suite struct HostileBindingTests {
-    @Test func outOfRangeTimesFromBindingsAreErrors() {
-        var declarations = Declarations()
-        declarations.declare("t", .timestamp)
-        declarations.declare("d", .duration)
-        let compiler = ExpressionCompiler(declarations: declarations)
-        let extremes: [String: Value] = [
-            "t": .timestamp(Timestamp(seconds: .max, nanos: .max)), "d": .duration(TimeSpan(seconds: .min, nanos: .min)),
-        ]
-        for source in ["t + d", "t - d", "t - t", "d - d", "-d == d", "t.getHours('+01:00')", "t.getDayOfWeek()"] {
-            let outcome = compiler.compile(source, check: false).program?.evaluate(extremes)
-            guard case .failure = outcome else {
-                Issue.record("\(source): expected an error, got \(String(describing: outcome))")
-                continue
-            }
-        }
-    }
-}
