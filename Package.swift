@@ -20,6 +20,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,14 +43,46 @@ let package = Package(
             dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "FormwrightRuntime",
+            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FormwrightServer",
+            dependencies: [
+                "FormwrightCore", "FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "formwright",
             dependencies: [
                 "FormwrightCore",
                 "FormwrightDefinition",
                 "FormwrightExpressions",
+                "FormwrightRuntime",
+                "FormwrightServer",
+                "FormwrightSQLite",
+                "FormwrightStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightServerTests",
+            dependencies: [
+                "FormwrightServer", "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightRuntimeTests",
+            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
@@ -57,10 +92,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        // The backend conformance suite lives with the storage tests and runs over every backend.
+        .testTarget(
+            name: "FormwrightStorageTests",
+            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FormwrightSQLiteTests",
-            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -78,26 +118,27 @@ let package = Package(
     ]
 )
 
-// Benchmarks build only when asked, so everyday builds stay fast: FORMWRIGHT_BENCHMARKS=1 swift run -c release …
+// Benchmarks build only when asked, so everyday builds stay fast:
+// FORMWRIGHT_BENCHMARKS=1 swift build -c release --product NAME (see Benchmarks/README.md)
 if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
-    package.targets.append(
+    package.targets += [
         .executableTarget(
             name: "CheckBenchmark",
             dependencies: ["FormwrightDefinition", "CYAML"],
             path: "Benchmarks/CheckBenchmark",
             swiftSettings: swiftSettings
-        )
-    )
-}
-
-// The expression benchmark, built the same way: Benchmarks/expressions/run.sh.
-if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
-    package.targets.append(
+        ),
         .executableTarget(
             name: "ExpressionsBenchmark",
             dependencies: ["FormwrightExpressions", "FormwrightCore"],
             path: "Benchmarks/ExpressionsBenchmark",
             swiftSettings: swiftSettings
-        )
-    )
+        ),
+        .executableTarget(
+            name: "StorageBenchmark",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/storage",
+            swiftSettings: swiftSettings
+        ),
+    ]
 }

@@ -64,6 +64,9 @@ struct AppChecker {
             if let maximum = field.maximumLength, length > maximum.value {
                 context.error(.defaultOutOfBounds, "default of field '\(name)' is longer than its 'max_length' of \(maximum.value)", at: range)
             }
+            if let pattern = field.pattern, let regex = try? LinearRegex(pattern.value), !regex.wholeMatch(text) {
+                context.error(.defaultOutOfBounds, "default of field '\(name)' does not match its 'pattern'", at: range)
+            }
         }
     }
 

@@ -27,7 +27,15 @@ extension AppDecoder {
         field.isReadOnly = node["readonly"].flatMap { context.bool($0, key: "readonly") } ?? false
         field.minimumLength = node["min_length"].flatMap { context.integer($0, key: "min_length") }
         field.maximumLength = node["max_length"].flatMap { context.integer($0, key: "max_length") }
-        field.pattern = node["pattern"].flatMap { context.text($0, key: "pattern") }
+        if let patternNode = node["pattern"], let pattern = context.text(patternNode, key: "pattern") {
+            do {
+                _ = try LinearRegex(pattern.value)
+                field.pattern = pattern
+            } catch {
+                let at = patternNode.location(ofTextOffset: error.offset)
+                context.error(.invalidPattern, "'pattern' is not a valid regular expression: \(error.message)", at: SourceRange(at: at))
+            }
+        }
         if let scale = node["scale"].flatMap({ context.integer($0, key: "scale", in: 0...6) }) { field.scale = scale.value }
         field.linkedTable = node["table"].flatMap { context.text($0, key: "table") }
         if let options = node["options"] { field.options = decodeOptions(options) }

@@ -7,6 +7,7 @@ enum DefinitionDiagnosticID: String {
     case invalidAppName = "definition.invalidAppName"
     case invalidLocale = "definition.invalidLocale"
     case invalidName = "definition.invalidName"
+    case invalidPattern = "definition.invalidPattern"
     case invalidTimezone = "definition.invalidTimezone"
     case invalidValue = "definition.invalidValue"
     case missingKey = "definition.missingKey"

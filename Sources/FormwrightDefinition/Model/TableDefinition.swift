@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// A table of the app: named fields and rules every record must satisfy.
 public struct TableDefinition: Sendable {

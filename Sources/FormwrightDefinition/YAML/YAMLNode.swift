@@ -70,6 +70,18 @@ public struct YAMLNode: Sendable {
         entries?.first { $0.key == key }?.value
     }
 
+    /// The file position of a scalar offset within this scalar's text, exact for single-line
+    /// scalars without escapes; the scalar's start otherwise.
+    public func location(ofTextOffset offset: Int) -> SourceLocation {
+        guard case .scalar(let text, let style) = content, range.start.line == range.end.line,
+            style != .literal, style != .folded, !(style == .doubleQuoted && text.contains("\\")),
+            !(style == .singleQuoted && text.contains("'"))
+        else { return range.start }
+        let skip = style == .plain ? 0 : 1
+        let clamped = min(max(offset, 0), text.unicodeScalars.count)
+        return SourceLocation(line: range.start.line, column: range.start.column + skip + clamped, offset: range.start.offset + skip + clamped)
+    }
+
     /// A word for the node's kind, for messages: "text", "a mapping", "a list".
     public var kindDescription: String {
         switch content {

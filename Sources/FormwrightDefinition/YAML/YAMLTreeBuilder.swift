@@ -94,6 +94,9 @@ struct YAMLTreeBuilder {
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) \(context)"
         }
+        if problem.contains("unknown escape") {
+            message += "; inside double quotes '\\' starts an escape, so write patterns such as '\\d' in single quotes"
+        }
         if at.offset < file.scalars.count, file.scalars[at.offset] == "\t" {
             message += "; tabs cannot indent YAML, use spaces"
         }

@@ -1,0 +1,118 @@
+import FormwrightCore
+public import FormwrightDefinition
+public import FormwrightStorage
+
+/// One app running on a store: the interpreter behind every route.
+///
+/// ```swift
+/// let runtime = AppRuntime(definition: app, storage: MemoryStorage())
+/// try await runtime.prepare()
+/// let record = try await runtime.submit(form: "feedback", input: SubmissionInput(values: ["message": .string("Hi")], format: .json))
+/// ```
+public struct AppRuntime: Sendable {
+    /// The checked app.
+    public let definition: AppDefinition
+    /// Where its records live.
+    public let storage: any StorageBackend
+    private let pipeline: SubmissionPipeline
+
+    /// Creates a runtime; call `prepare()` before serving.
+    public init(definition: AppDefinition, storage: any StorageBackend) {
+        self.definition = definition
+        self.storage = storage
+        pipeline = SubmissionPipeline(app: definition)
+    }
+
+    /// The app's name.
+    public var name: String { definition.name.value }
+
+    /// Creates the app's tables and columns in the store where missing.
+    public func prepare() async throws {
+        try await storage.prepare(app: name, schema: StoreSchemaMapper.tables(of: definition))
+    }
+
+    /// Submits a form: creates a record in its table.
+    /// - Throws: `SubmissionRejected` with every field error, or `RuntimeError`.
+    public func submit(form formName: String, input: SubmissionInput) async throws -> StoredRecord {
+        guard let form = definition.form(named: formName) else { throw RuntimeError(.notFound, "no form '\(formName)' in app '\(name)'") }
+        guard let table = definition.table(named: form.table.value) else { throw RuntimeError(.notFound, "no table '\(form.table.value)'") }
+        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: form, input: input).get())
+    }
+
+    /// Creates a record in a table through the records API.
+    public func create(table tableName: String, input: SubmissionInput) async throws -> StoredRecord {
+        let table = try self.table(tableName)
+        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: nil, input: input).get())
+    }
+
+    /// Changes some fields of a record; `expectedVersion` guards against overwriting someone else's change.
+    public func update(table tableName: String, id: String, input: SubmissionInput, expectedVersion: Int64?) async throws -> StoredRecord {
+        let table = try self.table(tableName)
+        let values = try pipeline.valuesForUpdate(table: table, input: input).get()
+        let revision = definition.revision
+        let outcome = try await mapStorageErrors {
+            try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
+                let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: id)
+                guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
+                return .success(
+                    try transaction.update(table: table.name.value, id: id, fields: values, expectedVersion: expectedVersion, revision: revision, now: .now))
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Deletes a record; `expectedVersion`, when given, must match.
+    public func delete(table tableName: String, id: String, expectedVersion: Int64?) async throws {
+        let table = try self.table(tableName)
+        try await mapStorageErrors {
+            try await storage.write(app: name) { try $0.delete(table: table.name.value, id: id, expectedVersion: expectedVersion) }
+        }
+    }
+
+    /// One record, or nil.
+    public func record(table tableName: String, id: String) async throws -> StoredRecord? {
+        let table = try self.table(tableName)
+        return try await mapStorageErrors { try await storage.read(app: name) { try $0.record(table: table.name.value, id: id) } }
+    }
+
+    /// A page of records, oldest first, continuing after a cursor.
+    public func records(table tableName: String, limit: Int, after: String?) async throws -> RecordPage {
+        let table = try self.table(tableName)
+        guard (1...RecordQuery.maximumLimit).contains(limit) else {
+            throw RuntimeError(.badRequest, "limit must be between 1 and \(RecordQuery.maximumLimit)")
+        }
+        let query = RecordQuery(table: table.name.value, sort: RecordSort(key: .createdAt), limit: limit, after: after)
+        return try await mapStorageErrors { try await storage.read(app: name) { try $0.records(query) } }
+    }
+
+    private func table(_ name: String) throws -> TableDefinition {
+        guard let table = definition.table(named: name) else { throw RuntimeError(.notFound, "no table '\(name)' in app '\(self.name)'") }
+        return table
+    }
+
+    private func insert(table: TableDefinition, values: [String: Value]) async throws -> StoredRecord {
+        let revision = definition.revision
+        let outcome = try await mapStorageErrors {
+            try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
+                let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: nil)
+                guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
+                return .success(try transaction.insert(table: table.name.value, fields: values, revision: revision, now: .now))
+            }
+        }
+        return try outcome.get()
+    }
+
+    private func mapStorageErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StorageError {
+            switch error.code {
+            case .notFound: throw RuntimeError(.notFound, error.message)
+            case .versionConflict: throw RuntimeError(.versionConflict, error.message)
+            case .invalidCursor, .invalidQuery: throw RuntimeError(.badRequest, error.message)
+            case .uniqueViolation: throw SubmissionRejected([FieldError(field: error.field ?? "", problem: .duplicate)])
+            default: throw RuntimeError(.unavailable, error.message)
+            }
+        }
+    }
+}
