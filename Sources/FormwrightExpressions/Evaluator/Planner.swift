@@ -113,6 +113,12 @@ struct Planner {
         {
             return MatchesNode(regex: regex, text: operands[0], span: node.span)
         }
+        if ["timestamp", "duration"].contains(function), target == nil, operands.count == 1, let constant = operands[0] as? ConstantNode,
+            let declaration = functions[function], let (value, _) = try? declaration.dispatch([constant.value], member: false)
+        {
+            // A literal timestamp or duration is parsed once; one that fails still fails when evaluated.
+            return ConstantNode(value)
+        }
         if let overload = checked?.overloads[node.id] {
             switch (overload.implementation, operands.count) {
             case (.unary(let body), 1) where !overload.grows:
