@@ -1,10 +1,69 @@
 import FormwrightCore
 
 extension TimeCalculations {
-    /// Parses an RFC 3339 timestamp such as `2009-02-13T23:31:30.5+01:00` (Core's parser), within CEL's range.
+    /// Parses an RFC 3339 timestamp such as `2009-02-13T23:31:30.5+01:00`.
+    ///
+    /// Core's `Timestamp(rfc3339:)` accepts the same text; this one reads bytes in one pass, which
+    /// matters when an expression parses a timestamp field on every evaluation.
     static func parseTimestamp(_ text: String) throws(EvaluationError) -> Timestamp {
-        guard let timestamp = Timestamp(rfc3339: text) else { throw EvaluationError("invalid timestamp '\(text)'") }
-        return try checked(timestamp)
+        let invalid = EvaluationError("invalid timestamp '\(text)'")
+        let chars = Array(text.utf8)
+        var position = 0
+        func number(_ count: Int) throws(EvaluationError) -> Int64 {
+            guard position + count <= chars.count else { throw invalid }
+            var value: Int64 = 0
+            for byte in chars[position..<(position + count)] {
+                guard byte >= 48, byte <= 57 else { throw invalid }
+                value = value * 10 + Int64(byte - 48)
+            }
+            position += count
+            return value
+        }
+        func expect(_ options: String) throws(EvaluationError) {
+            guard position < chars.count, options.utf8.contains(chars[position]) else { throw invalid }
+            position += 1
+        }
+        let year = try number(4)
+        try expect("-")
+        let month = try number(2)
+        try expect("-")
+        let day = try number(2)
+        try expect("Tt")
+        let hour = try number(2)
+        try expect(":")
+        let minute = try number(2)
+        try expect(":")
+        let second = try number(2)
+        var nanos: Int64 = 0
+        if position < chars.count, chars[position] == UInt8(ascii: ".") {
+            position += 1
+            var digits = 0
+            while position < chars.count, chars[position] >= 48, chars[position] <= 57 {
+                if digits < 9 { nanos = nanos * 10 + Int64(chars[position] - 48) }
+                digits += 1
+                position += 1
+            }
+            guard digits > 0 else { throw invalid }
+            for _ in digits..<max(digits, 9) { nanos *= 10 }
+        }
+        var offset: Int64 = 0
+        guard position < chars.count else { throw invalid }
+        if chars[position] == UInt8(ascii: "Z") || chars[position] == UInt8(ascii: "z") {
+            position += 1
+        } else {
+            let sign: Int64 = chars[position] == UInt8(ascii: "-") ? -1 : 1
+            try expect("+-")
+            let offsetHours = try number(2)
+            try expect(":")
+            let offsetMinutes = try number(2)
+            offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        }
+        guard position == chars.count, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
+        else { throw invalid }
+        guard year >= 1 else { throw rangeError }
+        let seconds = days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second - offset
+        return try checked(Timestamp(seconds: seconds, nanos: Int32(nanos)))
     }
 
     /// Formats a timestamp as RFC 3339 in UTC, with as many fraction digits as needed (Core's formatter).

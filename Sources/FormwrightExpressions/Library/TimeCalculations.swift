@@ -104,6 +104,16 @@ enum TimeCalculations {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    static func isLeap(_ year: Int64) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// Offset from UTC in seconds of a zone written as an IANA name or as `[+-]HH:MM`, at an instant.
     static func offset(zone: String, at seconds: Int64) throws(EvaluationError) -> Int64 {
         let scalars = Array(zone.unicodeScalars)
