@@ -135,6 +135,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ExpressionsBenchmark",
+            dependencies: ["FormwrightExpressions", "FormwrightCore"],
+            path: "Benchmarks/ExpressionsBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "StorageBenchmark",
             dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/storage",

@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// What `formwright eval` does: parse `NAME=JSON` variables, compile and evaluate, render the outcome.
 public enum CommandLineEvaluation {
@@ -47,7 +47,7 @@ public enum CommandLineEvaluation {
             return Outcome(output: ValueJSONRenderer.render(value), succeeded: true)
         case .failure(let error):
             let range = error.range ?? 0..<source.unicodeScalars.count
-            let diagnostic = ExpressionDiagnostic(id: "expression.evaluation", message: error.message, range: range)
+            let diagnostic = ExpressionDiagnostic(id: ExpressionDiagnostic.ID.evaluation, message: error.message, range: range)
             return Outcome(output: renderer.text([diagnostic.diagnostic(in: file)]), succeeded: false)
         }
     }
@@ -64,15 +64,5 @@ public enum CommandLineEvaluation {
         case .map: .map(key: .string, value: .dyn)
         default: .dyn
         }
-    }
-}
-
-extension ExpressionDiagnostic {
-    /// The diagnostic as a Core diagnostic located in `file`, whose text starts with the expression at `offset`.
-    public func diagnostic(in file: SourceFile, startingAt offset: Int = 0) -> Diagnostic {
-        Diagnostic(
-            id: id, severity: severity, message: message, file: file.path,
-            range: SourceRange(
-                start: file.location(ofOffset: offset + range.lowerBound), end: file.location(ofOffset: offset + range.upperBound)))
     }
 }

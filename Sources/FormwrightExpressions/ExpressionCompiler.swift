@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// Parses, checks and plans expressions against a set of declarations.
 public struct ExpressionCompiler: Sendable {
@@ -29,7 +29,7 @@ public struct ExpressionCompiler: Sendable {
     ///   - expecting: the type the expression must produce, such as `.bool` for a condition.
     public func compile(_ source: String, check: Bool = true, expecting: ExpressionType? = nil) -> Compilation {
         let root: ExpressionNode
-        switch Parser.parse(source, limits: limits) {
+        switch ExpressionParser.parse(source, limits: limits) {
         case .success(let node): root = node
         case .failure(let diagnostic): return Compilation(program: nil, diagnostics: [diagnostic])
         }

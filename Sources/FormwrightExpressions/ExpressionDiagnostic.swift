@@ -25,23 +25,27 @@ public struct ExpressionDiagnostic: Error, Sendable, Hashable, CustomStringConve
     /// `offset: id: message`, for logs and test failures.
     public var description: String { "\(range.lowerBound): \(id): \(message)" }
 
-    /// The IDs this module reports.
+    /// The IDs this module reports, alphabetically.
     public enum ID {
+        /// The estimated worst-case cost exceeds the limit.
+        public static let costLimit = "expression.costLimit"
+        /// Evaluation failed (division by zero, a missing key, a spent budget…); used when reporting evaluation errors.
+        public static let evaluation = "expression.evaluation"
+        /// A constant regular expression given to `matches` is malformed.
+        public static let invalidPattern = "expression.invalidPattern"
+        /// A function or operator has no overload for the argument types.
+        public static let noMatchingOverload = "expression.noMatchingOverload"
+        /// A nullable value is used where null would make the expression fail.
+        public static let nullableUse = "expression.nullableUse"
         /// The text is not a well-formed expression.
         public static let syntax = "expression.syntax"
         /// The expression is longer or nests deeper than the limits allow.
         public static let tooComplex = "expression.tooComplex"
-        /// A name is not declared.
-        public static let undeclaredReference = "expression.undeclaredReference"
-        /// A function or operator has no overload for the argument types.
-        public static let noMatchingOverload = "expression.noMatchingOverload"
-        /// A field is not part of a record type.
-        public static let unknownField = "expression.unknownField"
         /// A value has a different type from the one required.
         public static let typeMismatch = "expression.typeMismatch"
-        /// The estimated worst-case cost exceeds the limit.
-        public static let costLimit = "expression.costLimit"
-        /// A nullable value is used where null would make the expression fail.
-        public static let nullableUse = "expression.nullableUse"
+        /// A name is not declared.
+        public static let undeclaredReference = "expression.undeclaredReference"
+        /// A field is not part of a record type.
+        public static let unknownField = "expression.unknownField"
     }
 }

@@ -5,10 +5,10 @@
 /// | limit | default | checked |
 /// |---|---:|---|
 /// | `maxSourceLength` | 10,000 scalars | before parsing |
-/// | `maxNestingDepth` | 100 levels | while parsing: brackets, calls and operator chains |
+/// | `maxNestingDepth` | 250 levels | while parsing: brackets, calls and operator chains |
 /// | `maxEstimatedCost` | 1,000,000 | after checking, from declared sizes |
 /// | `maxSteps` | 1,000,000 | while evaluating: one step per node visited and per loop iteration |
-/// | `maxStringLength` | 100,000 scalars | each string an evaluation builds |
+/// | `maxStringLength` | 100,000 bytes | each string (UTF-8) or bytes value an evaluation builds |
 /// | `maxListLength` | 10,000 elements | each list or map an evaluation builds |
 /// | `assumedCollectionSize` | 1,000 | cost estimate for a list, map or string without a declared size |
 ///
@@ -24,7 +24,7 @@ public struct ExpressionLimits: Sendable, Hashable {
     public var maxEstimatedCost: UInt64
     /// The most evaluation steps one evaluation may take.
     public var maxSteps: Int
-    /// The longest string one evaluation may build, in Unicode scalars.
+    /// The longest string (in UTF-8 bytes) or bytes value one evaluation may build.
     public var maxStringLength: Int
     /// The longest list (or largest map) one evaluation may build.
     public var maxListLength: Int
@@ -34,7 +34,7 @@ public struct ExpressionLimits: Sendable, Hashable {
     /// Creates limits; every parameter defaults to the documented default.
     public init(
         maxSourceLength: Int = 10_000,
-        maxNestingDepth: Int = 100,
+        maxNestingDepth: Int = 250,
         maxEstimatedCost: UInt64 = 1_000_000,
         maxSteps: Int = 1_000_000,
         maxStringLength: Int = 100_000,

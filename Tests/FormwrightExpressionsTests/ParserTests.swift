@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ParserTests {
     static func printed(_ source: String) -> String {
-        switch Parser.parse(source) {
+        switch ExpressionParser.parse(source) {
         case .success(let node): node.printed()
         case .failure(let diagnostic): "error: \(diagnostic)"
         }
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func stringEscapesDecode() throws {
-        let node = try Parser.parse(#"'\a\b\f\n\r\t\v\\\?\"\'\`\x41\X42\103\u00e9\U0001F431'"#).get()
+        let node = try ExpressionParser.parse(#"'\a\b\f\n\r\t\v\\\?\"\'\`\x41\X42\103\u00e9\U0001F431'"#).get()
         guard case .literal(.string(let text)) = node.kind else {
             Issue.record("not a string literal")
             return
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func bytesEscapesAreOctets() throws {
-        let node = try Parser.parse(#"b'\xff\377ÿ'"#).get()
+        let node = try ExpressionParser.parse(#"b'\xff\377ÿ'"#).get()
         guard case .literal(.bytes(let bytes)) = node.kind else {
             Issue.record("not a bytes literal")
             return
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func nodesCarryIDsAndSpans() throws {
-        let node = try Parser.parse("ab + cd.ef").get()
+        let node = try ExpressionParser.parse("ab + cd.ef").get()
         guard case .call("_+_", nil, let arguments) = node.kind else {
             Issue.record("not an addition")
             return
@@ -98,7 +98,7 @@ import Testing
     ]
 
     @Test(arguments: errors) func reportsSyntaxErrorsWhereTheyAre(source: String, offset: Int) {
-        switch Parser.parse(source) {
+        switch ExpressionParser.parse(source) {
         case .success(let node):
             // `a.if()` is a valid member call on a reserved name; only the others must fail.
             #expect(offset == -1, "parsed as \(node.printed())")
@@ -110,7 +110,7 @@ import Testing
 
     @Test func offsetsCountUnicodeScalars() {
         // 'é' and '🐱' are one scalar each, so the error sits at offset 7, not at its UTF-8 or UTF-16 offset.
-        guard case .failure(let diagnostic) = Parser.parse("'é🐱' + ) ") else {
+        guard case .failure(let diagnostic) = ExpressionParser.parse("'é🐱' + ) ") else {
             Issue.record("expected a syntax error")
             return
         }

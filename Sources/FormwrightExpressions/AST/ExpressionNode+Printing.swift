@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 extension ExpressionNode {
     /// A compact, unambiguous rendering of the tree, for golden tests and debugging.

@@ -45,12 +45,19 @@ public struct ExpressionNode: Sendable {
 
     /// A literal value as written in the source.
     public enum Literal: Sendable, Hashable {
+        /// `null`.
         case null
+        /// `true` or `false`.
         case bool(Bool)
+        /// An int such as `42` or `0x2A` (a leading minus is folded in).
         case int(Int64)
+        /// A uint such as `42u`.
         case uint(UInt64)
+        /// A double such as `1.5` or `1e3`.
         case double(Double)
+        /// A string, escapes decoded.
         case string(String)
+        /// A bytes literal such as `b'\xff'`, escapes decoded.
         case bytes([UInt8])
     }
 
@@ -70,10 +77,15 @@ public struct ExpressionNode: Sendable {
 
     /// The comprehension macros.
     public enum Macro: String, Sendable {
+        /// `range.all(x, predicate)`.
         case all
+        /// `range.exists(x, predicate)`.
         case exists
+        /// `range.exists_one(x, predicate)`.
         case existsOne = "exists_one"
+        /// `range.map(x, transform)` or `range.map(x, filter, transform)`.
         case map
+        /// `range.filter(x, predicate)`.
         case filter
     }
 }

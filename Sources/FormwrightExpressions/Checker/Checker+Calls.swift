@@ -25,6 +25,13 @@ extension Checker {
             break
         }
         let types = operands.map { infer($0) }
+        if function == "matches", let pattern = operands.last, case .literal(.string(let text)) = pattern.kind {
+            do {
+                _ = try LinearRegex(text)
+            } catch {
+                report(ExpressionDiagnostic.ID.invalidPattern, "invalid regular expression: \(error.message)", pattern.span)
+            }
+        }
         guard let declaration = functions[function] else {
             let names = functions.keys.filter { !$0.contains("_") && !$0.hasPrefix("@") }.sorted()
             report(
@@ -91,7 +98,7 @@ extension Checker {
         case .list(let element): variableType = element
         case .map(let key, _): variableType = key
         case .record: variableType = .string
-        case .dyn, .error: variableType = .dyn
+        case .dyn, .error, .parameter: variableType = .dyn
         default:
             report(
                 ExpressionDiagnostic.ID.typeMismatch, "\(comprehension.macro.rawValue)() cannot iterate over '\(rangeType)'",
@@ -121,17 +128,6 @@ extension Checker {
                 ExpressionDiagnostic.ID.nullableUse,
                 "'\(operand.sourceName ?? "value")' may be null here; test it with '== null' first", operand.span,
                 severity: .warning)
-        }
-    }
-}
-
-extension ExpressionNode {
-    /// The dotted name the node spells, if it is a name or a field selection on one.
-    var sourceName: String? {
-        switch kind {
-        case .identifier(let name): name
-        case .select(let operand, let field, false): operand.sourceName.map { "\($0).\(field)" }
-        default: nil
         }
     }
 }

@@ -19,9 +19,13 @@ struct Checker {
         self.result = CheckedExpression(root: ExpressionNode(id: 0, span: 0..<0, kind: .literal(.null)))
     }
 
+    /// The element type of an empty literal, open until something else decides it; dyn if nothing does.
+    static let unknown = ExpressionType.parameter("_")
+
     mutating func check(_ root: ExpressionNode) -> CheckedExpression {
         result = CheckedExpression(root: root)
         _ = infer(root)
+        for (id, type) in result.types where type.containsParameter { result.types[id] = type.closingParameters }
         return result
     }
 
@@ -73,7 +77,8 @@ struct Checker {
                 let type = infer(element)
                 elementType = elementType.map { TypeRelations.join($0, type) ?? .dyn } ?? type
             }
-            return .list(elementType ?? .dyn)
+            // An empty list's element type is still open: joining with other elements decides it.
+            return .list(elementType ?? Self.unknown)
         case .map(let entries):
             var keyType: ExpressionType?
             var valueType: ExpressionType?
@@ -88,7 +93,7 @@ struct Checker {
                 keyType = keyType.map { TypeRelations.join($0, key) ?? .dyn } ?? key
                 valueType = valueType.map { TypeRelations.join($0, value) ?? .dyn } ?? value
             }
-            return .map(key: keyType ?? .dyn, value: valueType ?? .dyn)
+            return .map(key: keyType ?? Self.unknown, value: valueType ?? Self.unknown)
         case .comprehension(let comprehension):
             return inferComprehension(comprehension, node: node)
         }
@@ -96,8 +101,7 @@ struct Checker {
 
     /// Resolves a (possibly dotted) name to a declared variable or a type denotation, recording the reference.
     mutating func resolve(_ name: String, node: ExpressionNode) -> ExpressionType? {
-        let planner = Planner(container: declarations.container, checked: nil, functions: [:])
-        for candidate in planner.candidateNames(name) {
+        for candidate in Declarations.candidateNames(name, container: declarations.container) {
             if let variable = declarations.variables[candidate] {
                 let nullable = variable.type.acceptsNull && variable.type != .dyn
                 result.references[node.id] = .variable(candidate, nullable: nullable)
@@ -127,9 +131,9 @@ struct Checker {
 
     mutating func selectField(_ field: String, of type: ExpressionType, node: ExpressionNode) -> ExpressionType {
         switch type {
-        case .dyn, .error: return .dyn
+        case .dyn, .error, .parameter: return .dyn
         case .map(let key, let value):
-            if !(key.isDynamic || key == .string) {
+            if !(key.isDynamic || key == .string || key.containsParameter) {
                 report(ExpressionDiagnostic.ID.typeMismatch, "cannot select field '\(field)' from a map with '\(key)' keys", node.span)
             }
             return value

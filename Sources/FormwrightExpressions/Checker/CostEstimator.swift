@@ -64,7 +64,8 @@ struct CostEstimator {
             switch function {
             case "@in":
                 if operands.count == 2, case .list = checked.types[operands[1].id]?.nonNull { total = Self.add(total, size(operands[1])) }
-            case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "_+_", "contains", "startsWith", "endsWith", "matches", "string", "bytes":
+            case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "_+_", "contains", "startsWith", "endsWith", "matches", "string", "bytes",
+                "charAt", "indexOf", "lastIndexOf", "lowerAscii", "upperAscii", "replace", "split", "substring", "trim", "reverse", "join":
                 for operand in operands where isSized(operand) { total = Self.add(total, size(operand) / 10 + 1) }
             default:
                 break

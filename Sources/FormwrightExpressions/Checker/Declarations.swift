@@ -33,4 +33,17 @@ public struct Declarations: Sendable {
     public mutating func declareFields(of record: RecordType) {
         for (name, type) in record.fields { declare(name, type, maxSize: record.maxSizes[name]) }
     }
+
+    /// The full names `name` may stand for in `container`, most qualified first; a leading `.` means the root only.
+    static func candidateNames(_ name: String, container: String) -> [String] {
+        if name.hasPrefix(".") { return [String(name.dropFirst())] }
+        var names: [String] = []
+        var prefix = container
+        while !prefix.isEmpty {
+            names.append(prefix + "." + name)
+            if let dot = prefix.lastIndex(of: ".") { prefix = String(prefix[..<dot]) } else { prefix = "" }
+        }
+        names.append(name)
+        return names
+    }
 }

@@ -1,14 +1,22 @@
 /// The static type of an expression, as the checker infers it.
 public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible {
+    /// A signed 64-bit integer.
     case int
+    /// An unsigned 64-bit integer.
     case uint
+    /// A 64-bit floating-point number.
     case double
+    /// true or false.
     case bool
+    /// Unicode text.
     case string
+    /// A sequence of octets.
     case bytes
     /// The type of `null`.
     case null
+    /// A point in time (`google.protobuf.Timestamp`).
     case timestamp
+    /// A length of time (`google.protobuf.Duration`).
     case duration
     /// Any type, decided at run time.
     case dyn
@@ -74,22 +82,5 @@ public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible
         case .dyn, .error: true
         default: false
         }
-    }
-}
-
-/// A record type: a name and its fields, each with a type and optionally the largest size its values can have.
-public struct RecordType: Sendable, Hashable {
-    /// The record type's name, such as `conversations`.
-    public var name: String
-    /// The field types by field name; a field that may be empty has a `.nullable` type.
-    public var fields: [String: ExpressionType]
-    /// The largest size (elements or characters) of list, map and string fields, for cost estimates.
-    public var maxSizes: [String: UInt64]
-
-    /// Creates a record type.
-    public init(name: String, fields: [String: ExpressionType], maxSizes: [String: UInt64] = [:]) {
-        self.name = name
-        self.fields = fields
-        self.maxSizes = maxSizes
     }
 }

@@ -8,6 +8,8 @@ struct TypeRelations {
         if argument.isDynamic || parameter.isDynamic { return true }
         switch (parameter, argument) {
         case (.parameter(let name), _):
+            // The open element type of an empty literal matches anything and binds nothing.
+            if name == Checker.unknown.description { return true }
             guard let bound = bindings[name] else {
                 bindings[name] = argument
                 return true
@@ -49,20 +51,24 @@ struct TypeRelations {
     }
 
     /// A type with bound parameters replaced; unbound parameters become dyn.
-    func substitute(_ type: ExpressionType) -> ExpressionType {
+    func substitute(_ type: ExpressionType, depth: Int = 0) -> ExpressionType {
+        // Bindings cannot form cycles today; the depth bound keeps a future mistake from recursing forever.
+        guard depth < 64 else { return .dyn }
         switch type {
-        case .parameter(let name): bindings[name].map(substitute) ?? .dyn
-        case .list(let element): .list(substitute(element))
-        case .map(let key, let value): .map(key: substitute(key), value: substitute(value))
-        case .type(let denoted): .type(substitute(denoted))
-        case .nullable(let wrapped): .nullable(substitute(wrapped))
-        default: type
+        case .parameter(let name): return bindings[name].map { substitute($0, depth: depth + 1) } ?? .dyn
+        case .list(let element): return .list(substitute(element, depth: depth + 1))
+        case .map(let key, let value): return .map(key: substitute(key, depth: depth + 1), value: substitute(value, depth: depth + 1))
+        case .type(let denoted): return .type(substitute(denoted, depth: depth + 1))
+        case .nullable(let wrapped): return .nullable(substitute(wrapped, depth: depth + 1))
+        default: return type
         }
     }
 
     /// The least type covering both, or nil when they only meet at dyn.
     static func join(_ first: ExpressionType, _ second: ExpressionType) -> ExpressionType? {
         if first == second { return first }
+        if case .parameter = first { return second }
+        if case .parameter = second { return first }
         if first == .error || second == .error { return .error }
         if first == .dyn || second == .dyn { return .dyn }
         switch (first, second) {
@@ -76,36 +82,6 @@ struct TypeRelations {
             return .map(key: join(keyA, keyB) ?? .dyn, value: join(valueA, valueB) ?? .dyn)
         default:
             return nil
-        }
-    }
-}
-
-extension ExpressionType {
-    /// Whether null is a value of this type.
-    var acceptsNull: Bool {
-        switch self {
-        case .nullable, .null, .dyn, .error: true
-        default: false
-        }
-    }
-
-    /// Whether the type is a scalar that a nullable wrapper can hold.
-    var isPrimitive: Bool {
-        switch self {
-        case .int, .uint, .double, .bool, .string, .bytes, .timestamp, .duration: true
-        default: false
-        }
-    }
-
-    /// Whether the type is or contains dyn.
-    var containsDynamic: Bool {
-        switch self {
-        case .dyn, .error, .parameter: true
-        case .list(let element): element.containsDynamic
-        case .map(let key, let value): key.containsDynamic || value.containsDynamic
-        case .type(let denoted): denoted.containsDynamic
-        case .nullable(let wrapped): wrapped.containsDynamic
-        default: false
         }
     }
 }

@@ -29,3 +29,13 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
     static let moduloByZero = EvaluationError("modulus by zero")
     static func overflow(_ what: String = "integer") -> EvaluationError { EvaluationError("\(what) overflow") }
 }
+
+extension EvaluationError {
+    /// The same error, located at `span` unless it already has a location.
+    func located(_ span: Range<Int>) -> EvaluationError {
+        guard range == nil else { return self }
+        var copy = self
+        copy.range = span
+        return copy
+    }
+}

@@ -14,18 +14,7 @@ struct Planner {
         self.functions = functions
     }
 
-    /// Candidate full names for a name written in the expression, most qualified first.
-    func candidateNames(_ name: String) -> [String] {
-        if name.hasPrefix(".") { return [String(name.dropFirst())] }
-        var names: [String] = []
-        var prefix = container
-        while !prefix.isEmpty {
-            names.append(prefix + "." + name)
-            if let dot = prefix.lastIndex(of: ".") { prefix = String(prefix[..<dot]) } else { prefix = "" }
-        }
-        names.append(name)
-        return names
-    }
+    func candidateNames(_ name: String) -> [String] { Declarations.candidateNames(name, container: container) }
 
     mutating func plan(_ node: ExpressionNode) -> any Interpretable {
         if let reference = checked?.references[node.id] {
@@ -52,9 +41,18 @@ struct Planner {
         case .call(let function, let target, let arguments):
             return planCall(node, function: function, target: target, arguments: arguments)
         case .list(let elements):
-            return ListNode(elements: elements.map { plan($0) })
+            let planned = elements.map { plan($0) }
+            // A literal list of constants is built once, not on every evaluation.
+            let constants = planned.compactMap { ($0 as? ConstantNode).flatMap { node -> Value? in
+                if case .value(let value) = node.value { return value }
+                return nil
+            } }
+            if constants.count == planned.count { return ConstantNode(.value(.list(constants))) }
+            return ListNode(elements: planned)
         case .map(let entries):
-            return MapNode(entries: entries.map { (key: plan($0.key), value: plan($0.value), span: $0.key.span) })
+            let planned = entries.map { (key: plan($0.key), value: plan($0.value), span: $0.key.span) }
+            if let constant = Self.constantMap(planned) { return ConstantNode(.value(.map(constant))) }
+            return MapNode(entries: planned)
         case .comprehension(let comprehension):
             let range = plan(comprehension.range)
             let slot = slotCount
@@ -110,9 +108,20 @@ struct Planner {
         default:
             break
         }
+        if function == "matches", operands.count == 2, case .literal(.string(let pattern))? = planned.last?.kind,
+            let regex = try? LinearRegex(pattern)
+        {
+            return MatchesNode(regex: regex, text: operands[0], span: node.span)
+        }
+        if ["timestamp", "duration"].contains(function), target == nil, operands.count == 1, let constant = operands[0] as? ConstantNode,
+            let declaration = functions[function], let (value, _) = try? declaration.dispatch([constant.value], member: false)
+        {
+            // A literal timestamp or duration is parsed once; one that fails still fails when evaluated.
+            return ConstantNode(value)
+        }
         if let overload = checked?.overloads[node.id] {
             switch (overload.implementation, operands.count) {
-            case (.unary(let body), 1):
+            case (.unary(let body), 1) where !overload.grows:
                 return UnaryCallNode(body: body, argument: operands[0], span: node.span)
             case (.binary(let body), 2):
                 return BinaryCallNode(body: body, first: operands[0], second: operands[1], grows: overload.grows, span: node.span)
@@ -124,6 +133,18 @@ struct Planner {
             return ErrorNode(EvaluationError("no function named '\(function)'", range: node.span))
         }
         return DynamicCallNode(function: declaration, member: target != nil, arguments: operands, span: node.span)
+    }
+
+    /// The map a literal of constant, valid, distinct keys and constant values denotes; nil otherwise.
+    static func constantMap(_ entries: [(key: any Interpretable, value: any Interpretable, span: Range<Int>)]) -> ValueMap? {
+        var map = ValueMap()
+        for entry in entries {
+            guard case .value(let key)? = (entry.key as? ConstantNode)?.value, case .value(let value)? = (entry.value as? ConstantNode)?.value,
+                ValueSemantics.isValidKey(key), ValueSemantics.lookup(map, key) == nil
+            else { return nil }
+            map[key] = value
+        }
+        return map
     }
 
     static func value(of literal: ExpressionNode.Literal) -> Value {

@@ -29,6 +29,16 @@ public struct Program: Sendable {
         self.limits = limits
     }
 
+    /// The declared variables the program reads (full names), as the checker resolved them; empty when unchecked.
+    public var referencedVariables: Set<String> {
+        guard let checked else { return [] }
+        var names: Set<String> = []
+        for reference in checked.references.values {
+            if case .variable(let name, _) = reference { names.insert(name) }
+        }
+        return names
+    }
+
     /// Evaluates against `activation`, returning a type value as its name in a string.
     public func evaluate(_ activation: some Activation) -> Result<Value, EvaluationError> {
         evaluateRuntime(activation).map { value in

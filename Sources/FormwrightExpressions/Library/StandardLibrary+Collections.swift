@@ -47,7 +47,8 @@ extension StandardLibrary {
                 guard case .value(.list(let list)) = a, case .value(let index) = b else { throw mismatch(a, b) }
                 return .value(try element(list, index))
             },
-            binary("index_map", .map(key: .parameter("K"), value: .parameter("V")), .parameter("K"), .parameter("V")) { a, b throws(EvaluationError) in
+            binary("index_map", .map(key: .parameter("K"), value: .parameter("V")), .parameter("K"), .parameter("V")) {
+                a, b throws(EvaluationError) in
                 guard case .value(.map(let map)) = a, case .value(let key) = b else { throw mismatch(a, b) }
                 return .value(try entry(map, key))
             },
@@ -65,13 +66,4 @@ extension StandardLibrary {
             },
         ],
     ]
-}
-
-extension Value {
-    var isNumber: Bool {
-        switch self {
-        case .int, .uint, .double: true
-        default: false
-        }
-    }
 }

@@ -28,11 +28,27 @@ extension StandardLibrary {
         }
     }
 
-    static func ordering(_ name: String, _ prefix: String, _ accept: @escaping @Sendable (Int) -> Bool) -> [Overload] {
+    static func ordering(_ prefix: String, _ accept: @escaping @Sendable (Int) -> Bool) -> [Overload] {
         orderedPairs.map { first, second, suffix in
-            binary("\(prefix)_\(suffix)", first, second, .bool) { a, b throws(EvaluationError) in
-                guard let sign = try order(a, b) else { return .false }
-                return .value(.bool(accept(sign)))
+            let id = "\(prefix)_\(suffix)"
+            switch (first, second) {
+            case (.int, .int):
+                // The most common comparison gets a direct path.
+                return binary(id, first, second, .bool) { a, b throws(EvaluationError) in
+                    guard case .value(.int(let x)) = a, case .value(.int(let y)) = b else { throw mismatch(a, b) }
+                    return .value(.bool(accept(x < y ? -1 : (x == y ? 0 : 1))))
+                }
+            case (.double, .double):
+                return binary(id, first, second, .bool) { a, b throws(EvaluationError) in
+                    guard case .value(.double(let x)) = a, case .value(.double(let y)) = b else { throw mismatch(a, b) }
+                    if x.isNaN || y.isNaN { return .false }
+                    return .value(.bool(accept(x < y ? -1 : (x == y ? 0 : 1))))
+                }
+            default:
+                return binary(id, first, second, .bool) { a, b throws(EvaluationError) in
+                    guard let sign = try order(a, b) else { return .false }
+                    return .value(.bool(accept(sign)))
+                }
             }
         }
     }
@@ -44,10 +60,10 @@ extension StandardLibrary {
         "_!=_": [
             binary("not_equals", .parameter("A"), .parameter("A"), .bool) { a, b in .value(.bool(!ValueSemantics.equals(a, b))) }
         ],
-        "_<_": ordering("_<_", "less", { $0 < 0 }),
-        "_<=_": ordering("_<=_", "less_equals", { $0 <= 0 }),
-        "_>_": ordering("_>_", "greater", { $0 > 0 }),
-        "_>=_": ordering("_>=_", "greater_equals", { $0 >= 0 }),
+        "_<_": ordering("less", { $0 < 0 }),
+        "_<=_": ordering("less_equals", { $0 <= 0 }),
+        "_>_": ordering("greater", { $0 > 0 }),
+        "_>=_": ordering("greater_equals", { $0 >= 0 }),
         "@in": [
             binary("in_list", .parameter("A"), .list(.parameter("A")), .bool) { a, b throws(EvaluationError) in
                 guard case .value(.list(let list)) = b else { throw mismatch(a, b) }

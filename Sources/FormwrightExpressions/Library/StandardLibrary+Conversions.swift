@@ -60,7 +60,7 @@ extension StandardLibrary {
                 throw EvaluationError("bytes are not valid UTF-8")
             }
             return .value(.string(text))
-        case .value(.timestamp(let timestamp)): return .value(.string(TimeCalculations.format(timestamp)))
+        case .value(.timestamp(let timestamp)): return .value(.string(TimeCalculations.format(try TimeCalculations.checked(timestamp))))
         case .value(.duration(let span)): return .value(.string(TimeCalculations.format(span)))
         default: throw mismatch(value)
         }

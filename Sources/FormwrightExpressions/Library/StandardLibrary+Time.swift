@@ -30,6 +30,7 @@ extension StandardLibrary {
         let second: Int64
 
         init(_ timestamp: Timestamp, zone: String?) throws(EvaluationError) {
+            _ = try TimeCalculations.checked(timestamp)
             let offset = try zone.map { zone throws(EvaluationError) in try TimeCalculations.offset(zone: zone, at: timestamp.seconds) } ?? 0
             let local = timestamp.seconds + offset
             let days = TimeCalculations.floorDivide(local, 86400)

@@ -1,11 +1,11 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// CEL's standard functions and operators, each declared once with its signatures and implementation.
 public enum StandardLibrary {
     /// Every function by name.
     public static let functions: [String: FunctionDeclaration] = {
         var byName: [String: [Overload]] = [:]
-        let groups = [arithmetic, comparisons, collections, conversions, strings, time]
+        let groups = [arithmetic, comparisons, collections, conversions, strings, stringExtensions, time]
         for group in groups {
             for (name, overloads) in group { byName[name, default: []].append(contentsOf: overloads) }
         }
@@ -22,10 +22,10 @@ public enum StandardLibrary {
     ]
 
     static func unary(
-        _ id: String, _ parameter: ExpressionType, _ result: ExpressionType, member: Bool = false,
+        _ id: String, _ parameter: ExpressionType, _ result: ExpressionType, member: Bool = false, grows: Bool = false,
         _ body: @escaping @Sendable (RuntimeValue) throws(EvaluationError) -> RuntimeValue
     ) -> Overload {
-        Overload(id, [parameter], result, member: member, .unary(body))
+        Overload(id, [parameter], result, member: member, grows: grows, .unary(body))
     }
 
     static func binary(

@@ -2,6 +2,9 @@ import FormwrightCore
 
 extension TimeCalculations {
     /// Parses an RFC 3339 timestamp such as `2009-02-13T23:31:30.5+01:00`.
+    ///
+    /// Core's `Timestamp(rfc3339:)` accepts the same text; this one reads bytes in one pass, which
+    /// matters when an expression parses a timestamp field on every evaluation.
     static func parseTimestamp(_ text: String) throws(EvaluationError) -> Timestamp {
         let invalid = EvaluationError("invalid timestamp '\(text)'")
         let chars = Array(text.utf8)
@@ -63,14 +66,13 @@ extension TimeCalculations {
         return try checked(Timestamp(seconds: seconds, nanos: Int32(nanos)))
     }
 
-    /// Formats a timestamp as RFC 3339 in UTC, with as many fraction digits as needed.
+    /// Formats a timestamp as RFC 3339 in UTC, with as many fraction digits as needed (Core's formatter).
+    ///
+    /// A timestamp outside years 1–9999 (possible only in a binding) has no RFC 3339 form; it is
+    /// shown as its seconds since the epoch rather than handed to a formatter that assumes the range.
     static func format(_ timestamp: Timestamp) -> String {
-        let dayCount = floorDivide(timestamp.seconds, 86400)
-        let secondOfDay = timestamp.seconds - dayCount * 86400
-        let date = civil(days: dayCount)
-        var text = padded(date.year, 4) + "-" + padded(date.month, 2) + "-" + padded(date.day, 2)
-        text += "T" + padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2) + ":" + padded(secondOfDay % 60, 2)
-        return text + fraction(Int64(timestamp.nanos)) + "Z"
+        guard (try? checked(timestamp)) != nil else { return "\(timestamp.seconds)s after 1970-01-01T00:00:00Z" }
+        return timestamp.rfc3339
     }
 
     /// `.5`, `.000000001` or empty: nanoseconds as a decimal fraction without trailing zeros.

@@ -12,11 +12,14 @@ enum TimeCalculations {
     static let durationRangeError = EvaluationError("duration out of range")
 
     static func checked(_ timestamp: Timestamp) throws(EvaluationError) -> Timestamp {
-        guard timestamp.seconds >= minimumSeconds, timestamp.seconds <= maximumSeconds else { throw rangeError }
+        guard timestamp.seconds >= minimumSeconds, timestamp.seconds <= maximumSeconds, timestamp.nanos >= 0,
+            timestamp.nanos < 1_000_000_000
+        else { throw rangeError }
         return timestamp
     }
 
     static func checked(_ span: TimeSpan) throws(EvaluationError) -> TimeSpan {
+        guard span.nanos > -1_000_000_000, span.nanos < 1_000_000_000 else { throw durationRangeError }
         let (scaled, overflowA) = span.seconds.multipliedReportingOverflow(by: 1_000_000_000)
         let (_, overflowB) = scaled.addingReportingOverflow(Int64(span.nanos))
         if overflowA || overflowB { throw durationRangeError }
@@ -51,13 +54,14 @@ enum TimeCalculations {
     static func negate(_ span: TimeSpan) throws(EvaluationError) -> TimeSpan {
         let (seconds, overflow) = Int64(0).subtractingReportingOverflow(span.seconds)
         if overflow { throw durationRangeError }
-        return TimeSpan(seconds: seconds, nanos: -span.nanos)
+        return try self.span(seconds: seconds, nanos: -Int64(span.nanos))
     }
 
     static func add(_ timestamp: Timestamp, _ span: TimeSpan) throws(EvaluationError) -> Timestamp {
-        let (sum, overflow) = timestamp.seconds.addingReportingOverflow(span.seconds)
-        if overflow { throw rangeError }
-        var seconds = sum
+        // Values may come from outside (bindings), so both operands are range-checked before any arithmetic.
+        _ = try checked(timestamp)
+        _ = try checked(span)
+        var seconds = timestamp.seconds + span.seconds
         var nanos = Int64(timestamp.nanos) + Int64(span.nanos)
         if nanos >= 1_000_000_000 {
             seconds += 1
@@ -70,7 +74,9 @@ enum TimeCalculations {
     }
 
     static func difference(_ left: Timestamp, _ right: Timestamp) throws(EvaluationError) -> TimeSpan {
-        try span(seconds: left.seconds - right.seconds, nanos: Int64(left.nanos) - Int64(right.nanos))
+        _ = try checked(left)
+        _ = try checked(right)
+        return try span(seconds: left.seconds - right.seconds, nanos: Int64(left.nanos) - Int64(right.nanos))
     }
 
     // MARK: Civil calendar

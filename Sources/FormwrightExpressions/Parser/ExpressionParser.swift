@@ -3,7 +3,7 @@
 /// Recursion is bounded: every nested expression and every node's height count against
 /// `ExpressionLimits.maxNestingDepth`, so deep input ends in a diagnostic, never a stack overflow,
 /// and the later passes, which walk the tree recursively, inherit the same bound.
-public struct Parser {
+public struct ExpressionParser {
     let tokens: [Token]
     let limits: ExpressionLimits
     var index = 0
@@ -26,7 +26,7 @@ public struct Parser {
                 range: 0..<length))
         }
         var lexer = Lexer(source)
-        var parser = Parser(tokens: lexer.tokenize(), limits: limits)
+        var parser = ExpressionParser(tokens: lexer.tokenize(), limits: limits)
         do throws(ParseFailure) {
             let node = try parser.parseExpression()
             let trailing = parser.current

@@ -1,4 +1,4 @@
-extension Parser {
+extension ExpressionParser {
     /// member := primary ('.' name ('(' args ')')? | '[' expr ']')*
     mutating func parseMember() throws(ParseFailure) -> ExpressionNode {
         try parseMemberSuffixes(try parsePrimary())
@@ -129,7 +129,9 @@ extension Parser {
     }
 
     /// A member call, expanding the comprehension macros.
-    mutating func memberCall(target: ExpressionNode, name: String, arguments: [ExpressionNode], span: Range<Int>) throws(ParseFailure) -> ExpressionNode {
+    mutating func memberCall(
+        target: ExpressionNode, name: String, arguments: [ExpressionNode], span: Range<Int>
+    ) throws(ParseFailure) -> ExpressionNode {
         let macro: ExpressionNode.Macro? =
             switch (name, arguments.count) {
             case ("all", 2): .all
