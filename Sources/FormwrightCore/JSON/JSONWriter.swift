@@ -1,7 +1,8 @@
 /// Writes a `Value` as JSON text: maps as objects (keys as text), lists as arrays.
 ///
-/// Doubles that are not finite have no JSON form and are written as `null`; integers are
-/// written exactly; bytes as base64 text; timestamps as RFC 3339 text.
+/// Integers are written exactly; doubles always with a decimal point (`2.0`), and the values
+/// JSON lacks as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`; bytes as base64 text;
+/// timestamps as RFC 3339 text; durations as CEL writes them (`"3.5s"`).
 public enum JSONWriter {
     /// The JSON text of a value.
     public static func write(_ value: Value) -> String {
@@ -17,11 +18,11 @@ public enum JSONWriter {
         case .bool(let flag): out += flag ? "true" : "false"
         case .int(let number): out += String(number)
         case .uint(let number): out += String(number)
-        case .double(let number): out += number.isFinite ? (number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)") : "null"
+        case .double(let number): out += double(number)
         case .string(let text): out += JSONText.quote(text)
         case .bytes(let bytes): out += JSONText.quote(Base64.encode(bytes))
         case .timestamp(let timestamp): out += JSONText.quote(timestamp.rfc3339)
-        case .duration(let span): out += JSONText.quote("\(span.seconds)s")
+        case .duration(let span): out += JSONText.quote(span.text)
         case .list(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -39,6 +40,13 @@ public enum JSONWriter {
             }
             out += "}"
         }
+    }
+
+    private static func double(_ number: Double) -> String {
+        if number.isNaN { return "\"NaN\"" }
+        if number.isInfinite { return number < 0 ? "\"-Infinity\"" : "\"Infinity\"" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) + ".0" }
+        return "\(number)"
     }
 
     private static func keyText(_ key: Value) -> String {

@@ -14,4 +14,16 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
     public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool {
         (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos)
     }
+
+    /// CEL's text for a duration: seconds with a fraction only when needed, `3.5s`, `-0.000000001s`, `0s`.
+    public var text: String {
+        let negative = seconds < 0 || nanos < 0
+        var fraction = ""
+        if nanos != 0 {
+            var digits = CalendarDate.pad(Int(nanos.magnitude), 9)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            fraction = "." + digits
+        }
+        return (negative ? "-" : "") + String(seconds.magnitude) + fraction + "s"
+    }
 }

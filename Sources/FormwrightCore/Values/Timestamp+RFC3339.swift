@@ -38,8 +38,13 @@ extension Timestamp {
         self.init(seconds: Int64(seconds), nanos: Int32(nanos))
     }
 
+    /// The first and last seconds RFC 3339 can show: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+    public static let rfc3339Range: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
     /// The RFC 3339 form in UTC, with fractional seconds only when present: `2026-11-29T14:05:00Z`.
+    /// A time outside years 0001–9999 has no such form and is written `Ns after 1970-01-01T00:00:00Z`.
     public var rfc3339: String {
+        guard Self.rfc3339Range.contains(seconds) else { return "\(seconds)s after 1970-01-01T00:00:00Z" }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let date = CalendarDate(daysSinceEpoch: Int(days))?.description ?? "invalid"

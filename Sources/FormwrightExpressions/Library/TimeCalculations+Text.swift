@@ -71,8 +71,7 @@ extension TimeCalculations {
     /// A timestamp outside years 1–9999 (possible only in a binding) has no RFC 3339 form; it is
     /// shown as its seconds since the epoch rather than handed to a formatter that assumes the range.
     static func format(_ timestamp: Timestamp) -> String {
-        guard (try? checked(timestamp)) != nil else { return "\(timestamp.seconds)s after 1970-01-01T00:00:00Z" }
-        return timestamp.rfc3339
+        timestamp.rfc3339
     }
 
     /// `.5`, `.000000001` or empty: nanoseconds as a decimal fraction without trailing zeros.
@@ -95,9 +94,7 @@ extension TimeCalculations {
 
     /// Formats a duration as seconds with a fraction, such as `3.5s` or `-0.000000001s`.
     static func format(_ span: TimeSpan) -> String {
-        let negative = span.seconds < 0 || span.nanos < 0
-        let seconds = span.seconds.magnitude
-        return (negative ? "-" : "") + String(seconds) + fraction(Int64(span.nanos.magnitude)) + "s"
+        span.text
     }
 
     /// Parses a duration such as `1h30m`, `-1.5s` or `250ms`.

@@ -1,6 +1,6 @@
 public import FormwrightCore
 import FormwrightDefinition
-public import FormwrightStorage
+import FormwrightStorage
 import Foundation
 
 /// Loads an app's seed data — `data/<table>.csv` beside `app.yaml` — into a store, once per table.
