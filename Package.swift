@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "FormwrightExpressions", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .target(
             name: "FormwrightDefinition",
-            dependencies: ["FormwrightCore", "CYAML"],
+            dependencies: ["FormwrightCore", "FormwrightExpressions", "CYAML"],
             swiftSettings: swiftSettings
         ),
         .target(name: "FormwrightStorage", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "FormwrightRuntime",
-            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightStorage"],
+            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -57,13 +57,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightRuntimeTests",
-            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition"],
+            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FormwrightDefinitionTests",
-            dependencies: ["FormwrightDefinition"],
+            dependencies: ["FormwrightDefinition", "FormwrightExpressions"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -94,6 +94,14 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "CheckBenchmark",
             dependencies: ["FormwrightDefinition", "CYAML"],
             path: "Benchmarks/CheckBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "SubmissionBenchmark",
+            dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/SubmissionBenchmark",
             swiftSettings: swiftSettings
         )
     )
