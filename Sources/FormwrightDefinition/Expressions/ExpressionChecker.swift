@@ -111,6 +111,9 @@ struct ExpressionChecker {
             append(diagnostic.id, diagnostic.severity, message, at: place(diagnostic.range))
         }
         guard let program = compilation.program else { return nil }
+        for (offsets, message) in Self.unknownOptions(in: program, scope: scope) {
+            append(DefinitionDiagnosticID.unknownOption.rawValue, .warning, message, at: place(offsets))
+        }
         let scalars = Array(source.text.unicodeScalars)
         let first = scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
         let last = scalars.lastIndex { !$0.properties.isWhitespace }.map { $0 + 1 } ?? scalars.count

@@ -16,6 +16,8 @@ public struct TableScope: Sendable {
     public let declarations: Declarations
     /// The declarations of computed fields: the same without `user`.
     public let computeDeclarations: Declarations
+    /// The options of each choice and multichoice field, by field name.
+    public let options: [String: [String]]
 
     /// Derives the scope of a table.
     public init(table: TableDefinition) {
@@ -26,6 +28,7 @@ public struct TableScope: Sendable {
             fields[field.name.value] = field.declaredExpressionType
             if let size = field.expressionMaxSize { sizes[field.name.value] = size }
         }
+        options = Dictionary(uniqueKeysWithValues: table.fields.filter(\.type.hasOptions).map { ($0.name.value, $0.options.map(\.value)) })
         let record = RecordType(name: table.name.value, fields: fields, maxSizes: sizes)
         recordType = record
         var compute = Declarations()
