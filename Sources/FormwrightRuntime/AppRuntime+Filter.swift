@@ -23,7 +23,9 @@ extension AppRuntime {
     ///   - user: the caller, as `user` in the filter.
     /// - Throws: `RuntimeError(.badRequest)` naming the position of a problem in the filter, or of a
     ///   record it cannot be evaluated on.
-    public func records(table tableName: String, filter: String?, limit: Int, after: String?, user: Value = .map(ValueMap())) async throws -> RecordPage {
+    public func records(table tableName: String, filter: String?, limit: Int, after: String?, user: Value = .map(ValueMap())) async throws
+        -> RecordPage
+    {
         guard let filter, !filter.allSatisfy(\.isWhitespace) else { return try await records(table: tableName, limit: limit, after: after) }
         let table = try self.table(tableName)
         guard (1...RecordQuery.maximumLimit).contains(limit) else {
@@ -71,11 +73,10 @@ extension AppRuntime {
     private static func matches(
         _ program: Program, record: StoredRecord, table: TableDefinition, pipeline: SubmissionPipeline, context: EvaluationContext
     ) throws -> Bool {
-        var fields: [String: Value] = [:]
-        for field in table.fields {
-            fields[field.name.value] = pipeline.values.expressionValue(record.fields[field.name.value] ?? .null, of: field)
+        let ordered = table.fields.map { field in
+            (name: field.name.value, value: pipeline.values.expressionValue(record.fields[field.name.value] ?? .null, of: field))
         }
-        switch program.evaluate(RecordActivation(fields: fields, context: context)) {
+        switch program.evaluate(RecordActivation(ordered: ordered, context: context)) {
         case .success(.bool(let result)):
             return result
         case .success(let other):

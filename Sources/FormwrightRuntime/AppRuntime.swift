@@ -41,14 +41,16 @@ public struct AppRuntime: Sendable {
         let form = try self.form(formName)
         let table = try self.table(form.table.value)
         let context = EvaluationContext(now: .now, user: user)
-        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: form, input: input, context: context).get(), context: context)
+        return try await insert(
+            table: table, values: pipeline.valuesForCreate(table: table, form: form, input: input, context: context).get(), context: context)
     }
 
     /// Creates a record in a table through the records API.
     public func create(table tableName: String, input: SubmissionInput, user: Value = .map(ValueMap())) async throws -> StoredRecord {
         let table = try self.table(tableName)
         let context = EvaluationContext(now: .now, user: user)
-        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: nil, input: input, context: context).get(), context: context)
+        return try await insert(
+            table: table, values: pipeline.valuesForCreate(table: table, form: nil, input: input, context: context).get(), context: context)
     }
 
     /// Changes some fields of a record; `expectedVersion` guards against overwriting someone else's change.
@@ -81,7 +83,6 @@ public struct AppRuntime: Sendable {
         }
         return try outcome.get()
     }
-
 
     /// Deletes a record; `expectedVersion`, when given, must match.
     public func delete(table tableName: String, id: String, expectedVersion: Int64?) async throws {

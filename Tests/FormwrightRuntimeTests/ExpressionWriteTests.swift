@@ -30,7 +30,8 @@ import Testing
     @Test func computedFieldsAreStoredInDependencyOrder() async throws {
         let runtime = try await TestApp.runtime()
         let record = try await runtime.create(
-            table: "deals", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(4), "amount": .string("10.00"), "sentiment": .double(-0.5)]))
+            table: "deals",
+            input: TestApp.json(["title": .string("Pumps"), "quantity": .int(4), "amount": .string("10.00"), "sentiment": .double(-0.5)]))
         #expect(record.fields["risk"] == .string("high"))
         // 'summary' reads 'risk', written after it: the order follows dependencies, not the file.
         #expect(record.fields["summary"] == .string("Pumps (high)"))

@@ -17,12 +17,15 @@ import Testing
     @Test func requiredIfMakesAVisibleFieldRequired() async throws {
         let runtime = try await TestApp.runtime()
         let errors = await TestApp.rejection {
-            _ = try await runtime.submit(form: "log_deal", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting")]))
+            _ = try await runtime.submit(
+                form: "log_deal", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting")]))
         }
         #expect(errors == [FieldError(field: "follow_up_on", problem: .required)])
         let record = try await runtime.submit(
             form: "log_deal",
-            input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting"), "follow_up_on": .string("2026-05-01")]))
+            input: TestApp.json([
+                "title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting"), "follow_up_on": .string("2026-05-01"),
+            ]))
         #expect(record.fields["follow_up_on"] == .string("2026-05-01"))
     }
 
@@ -68,7 +71,8 @@ import Testing
 
     @Test func aDraftShowsRuleMessagesAndHidesFields() async throws {
         let runtime = try await TestApp.runtime()
-        let evaluation = try runtime.evaluate(form: "log_deal", draft: TestApp.json(["title": .string("Ab"), "quantity": .int(2), "channel": .string("email")]))
+        let evaluation = try runtime.evaluate(
+            form: "log_deal", draft: TestApp.json(["title": .string("Ab"), "quantity": .int(2), "channel": .string("email")]))
         #expect(evaluation.fields.first { $0.name == "follow_up_on" }?.isVisible == false)
         #expect(evaluation.fields.first { $0.name == "amount" }?.isReadOnly == true)
         #expect(evaluation.errors.map(\.field) == [""])

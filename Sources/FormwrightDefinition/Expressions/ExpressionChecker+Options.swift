@@ -26,7 +26,10 @@ extension ExpressionChecker {
                         guard case .literal(.string(let text)) = literal.kind, !options.contains(text) else { continue }
                         let hint = NameSuggester.hint(for: text, among: options)
                         found.append(
-                            (literal.span, "'\(text)' is not an option of '\(field)' (\(options.joined(separator: ", "))), so this never matches\(hint)"))
+                            (
+                                literal.span,
+                                "'\(text)' is not an option of '\(field)' (\(options.joined(separator: ", "))), so this never matches\(hint)"
+                            ))
                     }
                 }
             case .list(let elements):

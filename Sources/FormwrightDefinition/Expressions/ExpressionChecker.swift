@@ -68,7 +68,9 @@ struct ExpressionChecker {
             {
                 result.defaults[name] = program
             }
-            if let source = entry.visibleIf { result.visibleIf[name] = compile(source, scalarText: source.text, in: scope, for: .condition(key: "visible_if")) }
+            if let source = entry.visibleIf {
+                result.visibleIf[name] = compile(source, scalarText: source.text, in: scope, for: .condition(key: "visible_if"))
+            }
             if let source = entry.requiredIf {
                 result.requiredIf[name] = compile(source, scalarText: source.text, in: scope, for: .condition(key: "required_if"))
             }
@@ -150,7 +152,8 @@ struct ExpressionChecker {
         let wanted = field.expressionType
         var found = program.resultType
         if case .nullable(let wrapped) = found { found = wrapped }
-        let fits = found == wanted || found == .dyn || found == .null || (found == .int && wanted == .double)
+        let fits =
+            found == wanted || found == .dyn || found == .null || (found == .int && wanted == .double)
             || (found == .list(.dyn) && wanted == .list(.string))
         guard !fits else { return true }
         append(

@@ -12,7 +12,8 @@ public struct TableExpressions: Sendable {
     public var rules: [CompiledRule]
 
     /// Creates a table's expressions.
-    public init(scope: TableScope, computed: [(field: String, program: Program)] = [], defaults: [String: Program] = [:], rules: [CompiledRule] = []) {
+    public init(scope: TableScope, computed: [(field: String, program: Program)] = [], defaults: [String: Program] = [:], rules: [CompiledRule] = [])
+    {
         self.scope = scope
         self.computed = computed
         self.defaults = defaults

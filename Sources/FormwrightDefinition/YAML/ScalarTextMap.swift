@@ -113,7 +113,7 @@ struct ScalarRescanner {
     mutating func scanPlain() {
         while index < end {
             let scalar = scalars[index]
-            if (Self.isBlank(scalar) || Self.isBreak(scalar)), foldLineBreaks() { continue }
+            if Self.isBlank(scalar) || Self.isBreak(scalar), foldLineBreaks() { continue }
             emit(scalar, at: index)
             index += 1
         }
@@ -130,7 +130,7 @@ struct ScalarRescanner {
                 index += 2
             } else if escapes, scalar == "\\", index + 1 < closing {
                 scanEscape()
-            } else if (Self.isBlank(scalar) || Self.isBreak(scalar)), foldLineBreaks() {
+            } else if Self.isBlank(scalar) || Self.isBreak(scalar), foldLineBreaks() {
                 continue
             } else {
                 emit(scalar, at: index)

@@ -45,7 +45,8 @@ struct ExpressionValues: Sendable {
             (.link, .string), (.boolean, .bool), (.datetime, .timestamp), (.integer, .int):
             return .success(result)
         case (.integer, .uint(let number)):
-            return number <= UInt64(Int64.max) ? .success(.int(Int64(number))) : .failure(ConversionFailure("\(number) is too large for a whole number"))
+            return number <= UInt64(Int64.max)
+                ? .success(.int(Int64(number))) : .failure(ConversionFailure("\(number) is too large for a whole number"))
         case (.integer, .double(let number)):
             guard let whole = Int64(exactly: number) else { return .failure(ConversionFailure("\(number) is not a whole number")) }
             return .success(.int(whole))
@@ -58,11 +59,14 @@ struct ExpressionValues: Sendable {
         case (.money, .double), (.money, .int), (.money, .uint):
             return money(result, scale: field.scale)
         case (.date, .timestamp(let timestamp)):
-            return date(of: timestamp).map { .success(.string($0.description)) } ?? .failure(ConversionFailure("the date is outside years 0001 to 9999"))
+            return date(of: timestamp).map { .success(.string($0.description)) }
+                ?? .failure(ConversionFailure("the date is outside years 0001 to 9999"))
         case (.date, .string(let text)):
             return CalendarDate(text) != nil ? .success(result) : .failure(ConversionFailure("'\(text)' is not a date written YYYY-MM-DD"))
         case (.multichoice, .list(let items)):
-            guard items.allSatisfy({ if case .string = $0 { true } else { false } }) else { return .failure(ConversionFailure("the list holds values that are not text")) }
+            guard items.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+                return .failure(ConversionFailure("the list holds values that are not text"))
+            }
             return .success(items.isEmpty ? .null : result)
         default:
             return .failure(ConversionFailure("a \(result.kindName) cannot be stored in \(field.type.rawValue) field '\(field.name.value)'"))

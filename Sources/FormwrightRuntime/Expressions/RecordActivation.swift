@@ -9,10 +9,14 @@ struct RecordActivation: Activation {
     let record: Value
     let context: EvaluationContext
 
-    init(fields: [String: Value], context: EvaluationContext) {
+    /// Creates an activation from the fields in the table's order, which `record` keeps.
+    init(ordered: [(name: String, value: Value)], context: EvaluationContext) {
+        var fields: [String: Value] = [:]
+        fields.reserveCapacity(ordered.count)
+        for (name, value) in ordered { fields[name] = value }
         self.fields = fields
         self.context = context
-        record = .map(ValueMap(fields.sorted { $0.key < $1.key }.map { (Value.string($0.key), $0.value) }))
+        record = .map(ValueMap(ordered.map { (Value.string($0.name), $0.value) }))
     }
 
     func value(named name: String) -> Value? {

@@ -74,6 +74,7 @@ public struct FormEvaluation: Sendable, Hashable {
         let problems = errors.map { error in
             Value.map(ValueMap([(.string("field"), .string(error.field)), (.string("message"), .string(error.problem.message(for: locales)))]))
         }
-        return .map(ValueMap([(.string("fields"), .list(states)), (.string("computed"), .map(ValueMap(values))), (.string("errors"), .list(problems))]))
+        return .map(
+            ValueMap([(.string("fields"), .list(states)), (.string("computed"), .map(ValueMap(values))), (.string("errors"), .list(problems))]))
     }
 }

@@ -51,7 +51,8 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .notWholeNumber: "Please enter a whole number."
         case .notNumber: "Please enter a number."
         case .notAmount: "Please enter an amount such as 1234.50."
-        case .tooManyDecimals(let scale): scale == 0 ? "Please enter a whole amount, without decimals." : "Please use at most \(scale) decimal places."
+        case .tooManyDecimals(let scale):
+            scale == 0 ? "Please enter a whole amount, without decimals." : "Please use at most \(scale) decimal places."
         case .notBoolean: "Please choose yes or no."
         case .notDate: "Please enter a date such as 2026-01-31."
         case .notDateTime: "Please enter a date and time such as 2026-01-31T09:30:00Z."

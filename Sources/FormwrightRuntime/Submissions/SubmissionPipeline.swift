@@ -12,8 +12,9 @@ public import FormwrightDefinition
 /// 3. fields not given take their default: the form's, else the table's; literal defaults first,
 ///    then `=` defaults, which see the values so far and `now`;
 /// 4. on a form, `visible_if`, `required_if` and `readonly_if` are evaluated on those values: a
-///    hidden field is neither required nor stored (whatever was sent for it is dropped), a field
-///    whose `readonly_if` holds refuses a value different from its default;
+///    hidden field is neither required nor stored (whatever was sent for it is dropped) — unless
+///    its table requires it, which a form cannot lift — and a field whose `readonly_if` holds
+///    refuses a value different from its default;
 /// 5. required fields must have a value, and each value must satisfy its field's constraints;
 /// 6. when all is well so far, computed fields are computed in dependency order and stored;
 /// 7. then the table's rules and the form's rules are checked on the complete record.
@@ -87,7 +88,8 @@ public struct SubmissionPipeline: Sendable {
     }
 
     /// Runs steps 1 to 7 for a new record.
-    func createRun(table: TableDefinition, form: FormDefinition?, input: SubmissionInput, context: EvaluationContext, mode: WriteRun.Mode) -> WriteRun {
+    func createRun(table: TableDefinition, form: FormDefinition?, input: SubmissionInput, context: EvaluationContext, mode: WriteRun.Mode) -> WriteRun
+    {
         var run = WriteRun(pipeline: self, table: table, form: form, context: context, mode: mode)
         run.errors = refusedNames(table: table, form: form, input: input)
         var given: Set<String> = []

@@ -44,12 +44,10 @@ struct WriteRun {
 
     /// The current values as expressions see them.
     func activation() -> RecordActivation {
-        var fields: [String: Value] = [:]
-        for field in table.fields {
-            let name = field.name.value
-            fields[name] = values[name].map { pipeline.values.expressionValue($0, of: field) } ?? .null
+        let ordered = table.fields.map { field in
+            (name: field.name.value, value: values[field.name.value].map { pipeline.values.expressionValue($0, of: field) } ?? .null)
         }
-        return RecordActivation(fields: fields, context: context)
+        return RecordActivation(ordered: ordered, context: context)
     }
 
     func formField(_ name: String) -> FormField? {
@@ -101,7 +99,8 @@ struct WriteRun {
     /// Step 4: the form's conditions, evaluated once on the values so far.
     mutating func applyConditions(given: Set<String>) {
         guard let form else { return }
-        let scope = activation()
+        let hasConditions = formExpressions.map { !$0.visibleIf.isEmpty || !$0.requiredIf.isEmpty || !$0.readOnlyIf.isEmpty } ?? false
+        let scope = hasConditions ? activation() : RecordActivation(ordered: [], context: context)
         for entry in form.fields {
             let name = entry.name.value
             var state = FieldState()
@@ -163,7 +162,9 @@ struct WriteRun {
             switch evaluateValue(program, for: field, key: "compute", in: activation()) {
             case .success(let value):
                 if value != Value.null, let problem = pipeline.validators[table.name.value]?[name]?.problem(with: value) {
-                    if mode == .write { errors.append(FieldError(field: name, problem: .expressionFailed("computed '\(name)': \(problem.message(for: ["en"]))"))) }
+                    if mode == .write {
+                        errors.append(FieldError(field: name, problem: .expressionFailed("computed '\(name)': \(problem.message(for: ["en"]))")))
+                    }
                     values[name] = nil
                 } else {
                     values[name] = value
@@ -187,9 +188,13 @@ struct WriteRun {
             case .success(.bool(false)):
                 errors.append(FieldError(field: "", problem: .ruleFailed(Self.render(rule.message, in: scope))))
             case .success(let other):
-                if mode == .write { errors.append(FieldError(field: "", problem: .expressionFailed("a rule gave \(other.kindName), not true or false"))) }
+                if mode == .write {
+                    errors.append(FieldError(field: "", problem: .expressionFailed("a rule gave \(other.kindName), not true or false")))
+                }
             case .failure(let error):
-                if mode == .write { errors.append(FieldError(field: "", problem: .expressionFailed("rule '\(rule.rule.check.text)': \(error.message)"))) }
+                if mode == .write {
+                    errors.append(FieldError(field: "", problem: .expressionFailed("rule '\(rule.rule.check.text)': \(error.message)")))
+                }
             }
         }
     }
