@@ -29,6 +29,20 @@ import Testing
         #expect(record.fields["follow_up_on"] == .string("2026-05-01"))
     }
 
+    @Test func conditionsSeeComputedFields() async throws {
+        let runtime = try await TestApp.runtime()
+        // 'risk' is computed from 'sentiment'; 'sentiment' is required on a visit while the risk is unknown.
+        let errors = await TestApp.rejection {
+            _ = try await runtime.submit(
+                form: "log_deal", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit")]))
+        }
+        #expect(errors == [FieldError(field: "sentiment", problem: .required)])
+        let record = try await runtime.submit(
+            form: "log_deal",
+            input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit"), "sentiment": .double(0.3)]))
+        #expect(record.fields["risk"] == .string("low"))
+    }
+
     @Test func readOnlyIfRefusesAValue() async throws {
         let runtime = try await TestApp.runtime()
         let errors = await TestApp.rejection {

@@ -11,7 +11,8 @@ public import FormwrightDefinition
 /// 2. each given value is read as its field's type;
 /// 3. fields not given take their default: the form's, else the table's; literal defaults first,
 ///    then `=` defaults, which see the values so far and `now`;
-/// 4. on a form, `visible_if`, `required_if` and `readonly_if` are evaluated on those values: a
+/// 4. on a form, `visible_if`, `required_if` and `readonly_if` are evaluated on those values (and on
+///    computed fields worked out from them, when a condition reads one): a
 ///    hidden field is neither required nor stored (whatever was sent for it is dropped) — unless
 ///    its table requires it, which a form cannot lift — and a field whose `readonly_if` holds
 ///    refuses a value different from its default;
@@ -103,6 +104,7 @@ public struct SubmissionPipeline: Sendable {
             }
         }
         run.applyDefaults(skipping: given)
+        if run.conditionsReadComputedFields { run.compute(reportingErrors: false) }
         run.applyConditions(given: given)
         run.checkRequiredAndConstraints()
         if run.errors.isEmpty || mode == .draft { run.compute() }

@@ -156,13 +156,16 @@ struct WriteRun {
     }
 
     /// Step 6: computed fields, each after those it reads, each stored only if its field accepts it.
-    mutating func compute() {
+    ///
+    /// - Parameter reportingErrors: false for a preview, which fills in what it can and reports nothing.
+    mutating func compute(reportingErrors: Bool = true) {
+        let reporting = reportingErrors && mode == .write
         for (name, program) in tableExpressions?.computed ?? [] {
             guard let field = table.field(named: name) else { continue }
             switch evaluateValue(program, for: field, key: "compute", in: activation()) {
             case .success(let value):
                 if value != Value.null, let problem = pipeline.validators[table.name.value]?[name]?.problem(with: value) {
-                    if mode == .write {
+                    if reporting {
                         errors.append(FieldError(field: name, problem: .expressionFailed("computed '\(name)': \(problem.message(for: ["en"]))")))
                     }
                     values[name] = nil
@@ -171,8 +174,19 @@ struct WriteRun {
                 }
             case .failure(let error):
                 values[name] = nil
-                if mode == .write { errors.append(error) }
+                if reporting { errors.append(error) }
             }
+        }
+    }
+
+    /// Whether a form condition reads a computed field, so computed values must be previewed before conditions.
+    var conditionsReadComputedFields: Bool {
+        guard let formExpressions, let computed = tableExpressions?.computed, !computed.isEmpty else { return false }
+        let names = Set(computed.map(\.field))
+        let conditions = Array(formExpressions.visibleIf.values) + Array(formExpressions.requiredIf.values) + Array(formExpressions.readOnlyIf.values)
+        return conditions.contains { program in
+            let read = program.checked?.referencedNames ?? []
+            return names.contains { read.contains($0) || read.contains("record.\($0)") }
         }
     }
 

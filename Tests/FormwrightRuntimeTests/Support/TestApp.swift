@@ -43,7 +43,7 @@ enum TestApp {
               - quantity
               - channel
               - amount: { readonly_if: "channel == 'email'" }
-              - sentiment
+              - sentiment: { required_if: "risk == 'unknown' && channel == 'visit'" }
               - follow_up_on: { visible_if: "channel == 'meeting'", required_if: "channel == 'meeting'" }
             rules:
               - check: "size(title) >= 3"
