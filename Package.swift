@@ -20,6 +20,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,13 +48,35 @@ let package = Package(
             dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "FormwrightServer",
+            dependencies: [
+                "FormwrightCore", "FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "formwright",
             dependencies: [
                 "FormwrightCore",
                 "FormwrightDefinition",
                 "FormwrightExpressions",
+                "FormwrightRuntime",
+                "FormwrightServer",
+                "FormwrightSQLite",
+                "FormwrightStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightServerTests",
+            dependencies: [
+                "FormwrightServer", "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -67,15 +92,21 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FormwrightStorageTests", dependencies: ["FormwrightStorage"], swiftSettings: swiftSettings),
+        // The backend conformance suite lives with the storage tests and runs over every backend.
+        .testTarget(
+            name: "FormwrightStorageTests",
+            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FormwrightSQLiteTests",
-            dependencies: ["FormwrightSQLite", "FormwrightStorage"],
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FormwrightExpressionsTests",
             dependencies: ["FormwrightExpressions"],
+            exclude: ["conformance-exclusions.txt"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -87,22 +118,33 @@ let package = Package(
     ]
 )
 
-// Benchmarks build only when asked, so everyday builds stay fast: FORMWRIGHT_BENCHMARKS=1 swift run -c release …
+// Benchmarks build only when asked, so everyday builds stay fast:
+// FORMWRIGHT_BENCHMARKS=1 swift build -c release --product NAME (see Benchmarks/README.md)
 if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
-    package.targets.append(
+    package.targets += [
         .executableTarget(
             name: "CheckBenchmark",
             dependencies: ["FormwrightDefinition", "CYAML"],
             path: "Benchmarks/CheckBenchmark",
             swiftSettings: swiftSettings
-        )
-    )
-    package.targets.append(
+        ),
+        .executableTarget(
+            name: "StorageBenchmark",
+            dependencies: ["FormwrightSQLite", "FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/storage",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HTTPBaseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/HTTPBaseline",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "SubmissionBenchmark",
             dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
             path: "Benchmarks/SubmissionBenchmark",
             swiftSettings: swiftSettings
-        )
-    )
+        ),
+    ]
 }

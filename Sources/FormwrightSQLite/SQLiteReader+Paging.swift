@@ -23,7 +23,7 @@ extension SQLiteReader {
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         arguments.append((query.limit + 1).databaseValue)
         let rows = try Row.fetchAll(
-            db, sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted)\(condition) ORDER BY \(order) LIMIT ?",
+            db, sql: "SELECT \(sql(table).selectList) FROM \(sql(table).quotedName)\(condition) ORDER BY \(order) LIMIT ?",
             arguments: StatementArguments(arguments))
         var records = try rows.map { try decode($0, table) }
         var next: String?

@@ -6,31 +6,28 @@ import GRDB
 struct SQLiteReader {
     let db: Database
     let app: String
-    let schema: AppSchema?
+    let schema: SQLiteAppSchema?
 
     func table(_ name: String) throws -> TableSchema {
         guard let schema else { throw StorageError.unknownTable(name, app: app) }
-        return try schema.table(name)
+        return try schema.schema.table(name)
     }
 
-    func sqlName(_ table: TableSchema) -> SQLTableName {
-        SQLTableName(app: app, table: table.name)
-    }
-
-    /// The select list: the fixed columns, then every field in schema order.
-    func selectList(_ table: TableSchema) -> String {
-        (["id", "version", "created_at", "updated_at", "revision"]
-            + table.columns.map { SQLiteNames.quote(SQLiteNames.column($0.name)) }).joined(separator: ", ")
+    /// The prepared SQL text of a table of this app.
+    func sql(_ table: TableSchema) -> SQLiteTableSQL {
+        schema?.sql(table) ?? SQLiteTableSQL(app: app, table: table)
     }
 
     func decode(_ row: Row, _ table: TableSchema) throws -> StoredRecord {
         let damaged = StorageError(.backendFailure, "a record of table '\(table.name)' holds a value its schema cannot read", table: table.name)
-        guard let id = row[0] as String?, let version = row[1] as Int64?, let created = row[2] as Int64?, let updated = row[3] as Int64?,
-            let revision = row[4] as String?
+        // Throwing decodes: a damaged or foreign file must give an error, never stop the process.
+        guard let id = try? row.decode(String.self, atIndex: 0), let version = try? row.decode(Int64.self, atIndex: 1),
+            let created = try? row.decode(Int64.self, atIndex: 2), let updated = try? row.decode(Int64.self, atIndex: 3),
+            let revision = try? row.decode(String.self, atIndex: 4)
         else { throw damaged }
         var fields: [String: Value] = [:]
         for (offset, column) in table.columns.enumerated() {
-            guard let stored = ColumnValue(row[offset + 5] as DatabaseValue), let value = column.type.decode(stored) else {
+            guard let stored = ColumnValue(try row.decode(DatabaseValue.self, atIndex: offset + 5)), let value = column.type.decode(stored) else {
                 throw damaged
             }
             fields[column.name] = value
@@ -42,8 +39,8 @@ struct SQLiteReader {
 
     func record(table name: String, id: String) throws -> StoredRecord? {
         let table = try table(name)
-        let row = try Row.fetchOne(
-            db, sql: "SELECT \(selectList(table)) FROM \(sqlName(table).quoted) WHERE id = ?", arguments: [id])
+        let statement = try db.cachedStatement(sql: sql(table).selectByID)
+        let row = try Row.fetchOne(statement, arguments: [id])
         return try row.map { try decode($0, table) }
     }
 
@@ -63,20 +60,24 @@ struct SQLiteReader {
         let (clauses, arguments) = try filterClauses(table, filters)
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM \(sqlName(table).quoted)\(condition)", arguments: StatementArguments(arguments)) ?? 0
+            db, sql: "SELECT COUNT(*) FROM \(sql(table).quotedName)\(condition)", arguments: StatementArguments(arguments)) ?? 0
     }
 
     func exists(table name: String, field: String, value: Value, excludingID: String?) throws -> Bool {
         let table = try table(name)
         let column = try table.requireColumn(field)
         let stored = try column.type.encode(value, field: field, table: table.name)
-        if stored == .null { return false }
-        return try Bool.fetchOne(
-            db,
+        return try valueTaken(stored, column: column, table: table, excludingID: excludingID)
+    }
+
+    /// Whether a record other than `excludingID` stores `value` in `column`; null is never taken.
+    func valueTaken(_ value: ColumnValue, column: ColumnSchema, table: TableSchema, excludingID: String?) throws -> Bool {
+        if value == .null { return false }
+        let statement = try db.cachedStatement(
             sql: """
-                SELECT EXISTS (SELECT 1 FROM \(sqlName(table).quoted)
+                SELECT EXISTS (SELECT 1 FROM \(sql(table).quotedName)
                 WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
-                """,
-            arguments: [stored.databaseValue, excludingID]) ?? false
+                """)
+        return try Bool.fetchOne(statement, arguments: [value.databaseValue, excludingID]) ?? false
     }
 }

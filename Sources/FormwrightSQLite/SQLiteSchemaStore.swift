@@ -32,7 +32,8 @@ enum SQLiteSchemaStore {
     static func load(app: String, _ db: Database) throws -> AppSchema? {
         guard try db.tableExists(SQLiteNames.tablesTable) else { return nil }
         let tableRows = try Row.fetchAll(
-            db, sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
+            db,
+            sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
             arguments: [app])
         if tableRows.isEmpty { return nil }
         let columnRows = try Row.fetchAll(
@@ -44,15 +45,13 @@ enum SQLiteSchemaStore {
             arguments: [app])
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in columnRows {
-            let tableKey: String = row["table_key"]
-            let name: String = row["column_name"]
-            guard let type = ColumnType(name: row["column_type"], scale: row["money_scale"], linkTable: row["link_table"]) else {
-                throw StorageError(.backendFailure, "the store records an unknown type for field '\(name)'")
-            }
-            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: row["is_unique"]))
+            let tableKey: String = try row.decode(forColumn: "table_key")
+            let name: String = try row.decode(forColumn: "column_name")
+            let type = try columnType(row)
+            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: try row.decode(forColumn: "is_unique")))
         }
-        let tables = tableRows.map { row in
-            TableSchema(name: row["table_name"], columns: columnsByTable[row["table_key"] as String] ?? [])
+        let tables = try tableRows.map { row in
+            TableSchema(name: try row.decode(forColumn: "table_name"), columns: columnsByTable[try row.decode(forColumn: "table_key")] ?? [])
         }
         return try AppSchema(app: app, tables: tables)
     }
@@ -91,9 +90,8 @@ enum SQLiteSchemaStore {
                             table: table.name, field: column.name)
                     }
                 } else {
-                    try db.execute(
-                        sql: "ALTER TABLE \(sqlTable.quoted) ADD COLUMN \(SQLiteNames.quote(SQLiteNames.column(column.name))) \(SQLiteNames.sqlType(column.type))"
-                    )
+                    let columnName = SQLiteNames.quote(SQLiteNames.column(column.name))
+                    try db.execute(sql: "ALTER TABLE \(sqlTable.quoted) ADD COLUMN \(columnName) \(SQLiteNames.sqlType(column.type))")
                 }
                 try prepareIndex(app: app, table: table, column: column, db)
                 try record(app: app, tableKey: tableKey, column: column, position: columnPosition, db)
@@ -140,17 +138,30 @@ enum SQLiteSchemaStore {
             ])
     }
 
+    /// The field type a metadata row records.
+    private static func columnType(_ row: Row) throws -> ColumnType {
+        let name: String = try row.decode(forColumn: "column_type")
+        let scale: Int? = try row.decode(forColumn: "money_scale")
+        let linkTable: String? = try row.decode(forColumn: "link_table")
+        guard let type = ColumnType(name: name, scale: scale, linkTable: linkTable) else {
+            throw StorageError(.backendFailure, "the store records an unknown field type '\(name)'")
+        }
+        return type
+    }
+
     private static func storedColumns(app: String, _ db: Database) throws -> [String: [String: StoredColumn]] {
         var result: [String: [String: StoredColumn]] = [:]
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT table_key, column_key, column_type, money_scale, link_table FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?",
+            sql: """
+                SELECT table_key, column_key, column_type, money_scale, link_table
+                FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ?
+                """,
             arguments: [app])
         for row in rows {
-            guard let type = ColumnType(name: row["column_type"], scale: row["money_scale"], linkTable: row["link_table"]) else {
-                throw StorageError(.backendFailure, "the store records an unknown field type '\(row["column_type"] as String)'")
-            }
-            result[row["table_key"], default: [:]][row["column_key"]] = StoredColumn(type: type)
+            let tableKey: String = try row.decode(forColumn: "table_key")
+            let columnKey: String = try row.decode(forColumn: "column_key")
+            result[tableKey, default: [:]][columnKey] = StoredColumn(type: try columnType(row))
         }
         return result
     }

@@ -16,32 +16,44 @@ import Synchronization
 /// let store = try await SQLiteStorage(path: ".formwright/data.sqlite")
 /// try await store.prepare(app: "crm", schema: tables)
 /// ```
-public final class SQLiteStorage: StorageBackend {
+public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
     private let pool: DatabasePool
     private let name: String
-    private let schemas = Mutex<[String: AppSchema]>([:])
+    private let schemas = Mutex<[String: SQLiteAppSchema]>([:])
     private let isClosed = Mutex(false)
+    private let isReadOnly: Bool
 
     /// How many seconds a write waits for another process's write before giving up.
     public static let busyTimeoutSeconds: Double = 5
 
     /// Opens (or creates) the database file at `path`, creating its parent folders.
     ///
-    /// - Parameter path: the file's path; a relative path is taken from the current directory.
+    /// - Parameters:
+    ///   - path: the file's path; a relative path is taken from the current directory.
+    ///   - readOnly: open an existing file without ever writing to it (for commands such as
+    ///     `check` and `plan`); `prepare` and `write` then throw ``StorageError/Code/readOnly``.
     /// - Throws: ``StorageError/Code/unavailable`` (and others) with the message
     ///   `opening store 'sqlite:PATH': …`.
-    public init(path: String) async throws {
+    public init(path: String, readOnly: Bool = false) async throws {
         name = "sqlite:\(path)"
+        isReadOnly = readOnly
         let context = "opening store '\(name)'"
-        do {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StorageError(.unavailable, "\(context): cannot create its folder: \(error.localizedDescription)")
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StorageError(.unavailable, "\(context): no such file")
+            }
+        } else {
+            do {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StorageError(.unavailable, "\(context): cannot create its folder: \(error.localizedDescription)")
+            }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
         configuration.prepareDatabase { db in
             // A 2xx answer promises the record is durable (DESIGN: "nothing acknowledged is
             // lost"). In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs
@@ -56,14 +68,18 @@ public final class SQLiteStorage: StorageBackend {
         }
     }
 
+    /// The store's URL, `sqlite:PATH`, as messages name it.
+    public var description: String { name }
+
     /// See ``StorageBackend/prepare(app:schema:)``.
     public func prepare(app: String, schema: [TableSchema]) async throws {
         let context = "preparing app '\(app)' in store '\(name)'"
         do {
             try checkOpen()
+            try checkWritable()
             let checked = try AppSchema(app: app, tables: schema)
             try await pool.write { db in try SQLiteSchemaStore.prepare(checked, db) }
-            schemas.withLock { $0[app] = checked }
+            schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
         } catch {
             throw Self.wrap(error, context: context)
         }
@@ -87,6 +103,7 @@ public final class SQLiteStorage: StorageBackend {
     /// See ``StorageBackend/write(app:_:)``.
     public func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
         try checkOpen()
+        try checkWritable()
         try SchemaRules.validate(app: app)
         let cached = schemas.withLock { $0[app] }
         do {
@@ -117,10 +134,15 @@ public final class SQLiteStorage: StorageBackend {
         if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
     }
 
+    private func checkWritable() throws {
+        if isReadOnly { throw StorageError(.readOnly, "store '\(name)' was opened read-only") }
+    }
+
     /// The app's schema as recorded in the file, for an app not prepared by this process.
-    private func loadSchema(app: String, _ db: Database) throws -> AppSchema? {
-        let schema = try SQLiteSchemaStore.load(app: app, db)
-        if let schema { schemas.withLock { $0[app] = $0[app] ?? schema } }
+    private func loadSchema(app: String, _ db: Database) throws -> SQLiteAppSchema? {
+        guard let loaded = try SQLiteSchemaStore.load(app: app, db) else { return nil }
+        let schema = SQLiteAppSchema(loaded)
+        schemas.withLock { $0[app] = $0[app] ?? schema }
         return schema
     }
 

@@ -30,6 +30,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
     func insert(table name: String, id givenID: String?, fields: [String: Value], revision: String, now: Timestamp) throws -> StoredRecord {
         let table = try reader.table(name)
         let time = try now.storedPrecision()
+        try SchemaRules.validate(revision: revision)
         let encoded = try table.encode(fields: fields)
         let id = try newID(givenID, table)
         try checkUnique(encoded, table, excludingID: nil)
@@ -43,10 +44,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
             arguments.append(stored.databaseValue)
             fieldValues[column.name] = try decoded(stored, column, table)
         }
-        let placeholders = Array(repeating: "?", count: arguments.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO \(reader.sqlName(table).quoted) (\(reader.selectList(table))) VALUES (\(placeholders))",
-            arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: reader.sql(table).insert).execute(arguments: StatementArguments(arguments))
         return StoredRecord(id: id, version: 1, createdAt: time, updatedAt: time, revision: revision, fields: fieldValues)
     }
 
@@ -55,6 +53,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
     ) throws -> StoredRecord {
         let table = try reader.table(name)
         let time = try now.storedPrecision()
+        try SchemaRules.validate(revision: revision)
         var record = try existing(table, id: id, expectedVersion: expectedVersion)
         let encoded = try table.encode(fields: fields)
         try checkUnique(encoded, table, excludingID: id)
@@ -68,9 +67,8 @@ struct SQLiteWriteTransaction: WriteTransaction {
             record.fields[column.name] = try decoded(stored, column, table)
         }
         arguments.append(id.databaseValue)
-        try db.execute(
-            sql: "UPDATE \(reader.sqlName(table).quoted) SET \(assignments.joined(separator: ", ")) WHERE id = ?",
-            arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: "UPDATE \(reader.sql(table).quotedName) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+            .execute(arguments: StatementArguments(arguments))
         record.version = version
         record.updatedAt = time
         record.revision = revision
@@ -80,7 +78,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
     func delete(table name: String, id: String, expectedVersion: Int64?) throws {
         let table = try reader.table(name)
         _ = try existing(table, id: id, expectedVersion: expectedVersion)
-        try db.execute(sql: "DELETE FROM \(reader.sqlName(table).quoted) WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: reader.sql(table).delete).execute(arguments: [id])
     }
 
     private func existing(_ table: TableSchema, id: String, expectedVersion: Int64?) throws -> StoredRecord {
@@ -104,14 +102,7 @@ struct SQLiteWriteTransaction: WriteTransaction {
 
     private func checkUnique(_ encoded: [(column: ColumnSchema, value: ColumnValue)], _ table: TableSchema, excludingID: String?) throws {
         for (column, value) in encoded where column.isUnique && value != .null {
-            let taken = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM \(reader.sqlName(table).quoted)
-                    WHERE \(SQLiteNames.quote(SQLiteNames.column(column.name))) = ? AND id IS NOT ?)
-                    """,
-                arguments: [value.databaseValue, excludingID])
-            if taken == true {
+            if try reader.valueTaken(value, column: column, table: table, excludingID: excludingID) {
                 throw StorageError.uniqueViolation(table: table.name, field: column.name)
             }
         }

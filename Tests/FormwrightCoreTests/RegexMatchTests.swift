@@ -74,7 +74,8 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
         RegexCase("^abc", "abcd", true, false), RegexCase("^abc", "xabc", false, false), RegexCase("abc$", "xabc", true, false),
         RegexCase("abc$", "abc\n", false, false), RegexCase("(?m)abc$", "abc\nx", true, false), RegexCase("(?m)^x", "abc\nx", true, false),
         RegexCase("^x", "abc\nx", false, false), RegexCase(#"\Aabc\z"#, "abc", true, true), RegexCase(#"(?m)\Ax"#, "a\nx", false, false),
-        RegexCase(#"(?m)a\z"#, "a\n", false, false), RegexCase(#"\bcat\b"#, "a cat here", true, false), RegexCase(#"\bcat\b"#, "concatenate", false, false),
+        RegexCase(#"(?m)a\z"#, "a\n", false, false), RegexCase(#"\bcat\b"#, "a cat here", true, false),
+        RegexCase(#"\bcat\b"#, "concatenate", false, false),
         RegexCase(#"\Bcat\B"#, "concatenate", true, false), RegexCase(#"\b"#, "", false, false), RegexCase(#"\B"#, "", true, true),
         RegexCase(#"\bé"#, "é", false, false), RegexCase("^$", "", true, true), RegexCase("^$", "a", false, false),
         RegexCase("(?m)^$", "a\n\nb", true, false), RegexCase("$a", "a", false, false), RegexCase("a^", "a", false, false),
@@ -123,14 +124,41 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
         RegexCase("^.{3}$", "🇫🇷", false, false), RegexCase("^..$", "🇫🇷", true, true),
     ]
 
-    static let all: [RegexCase] = literals + classes + unicodeClasses + anchors + groupsAndAlternation + repetition + flags + scalars
+    /// The `matches` cases of CEL's conformance suite (`string/matches/*`), as `firstMatch`.
+    static let celMatches: [RegexCase] = [
+        RegexCase("ubb", "hubba", true, false), RegexCase("foo|bar", "", false, false), RegexCase("", "cows", true, false),
+        RegexCase("", "", true, true), RegexCase("bc", "abcd", true, false), RegexCase("gr(a|e)y", "grey", true, true),
+        RegexCase("ba(na)*", "banana", true, true), RegexCase("a+ñ+a+", "mañana", true, false), RegexCase("(a|😀){2}", "🐱😀😀", true, false),
+        RegexCase("hello", "hello world", true, false),
+    ]
+
+    static let all: [RegexCase] =
+        literals + classes + unicodeClasses + anchors + groupsAndAlternation + repetition + flags + scalars + celMatches
 
     @Test(arguments: all)
     func matchesAsExpected(_ testCase: RegexCase) throws {
         let regex = try LinearRegex(testCase.pattern)
         #expect(regex.pattern == testCase.pattern)
-        #expect(regex.firstMatch(in: testCase.text) == testCase.firstMatch, "firstMatch")
-        #expect(regex.wholeMatch(testCase.text) == testCase.wholeMatch, "wholeMatch")
+        let answers = regex.answersOfEveryEngine(for: testCase.text)
+        #expect(answers.first.allSatisfy { $0 == testCase.firstMatch }, "firstMatch: \(answers.first)")
+        #expect(answers.whole.allSatisfy { $0 == testCase.wholeMatch }, "wholeMatch: \(answers.whole)")
+        // The DFA must not give up (answer nil) on cases this small.
+        var search = RegexDFA(regex.program, anchored: regex.program.isAnchoredAtStart)
+        var whole = RegexDFA(regex.program, anchored: true)
+        #expect(search.matches(testCase.text, whole: false) == testCase.firstMatch, "DFA firstMatch")
+        #expect(whole.matches(testCase.text, whole: true) == testCase.wholeMatch, "DFA wholeMatch")
+    }
+
+    @Test(arguments: all)
+    func matchesTheSameInsideLongTexts(_ testCase: RegexCase) throws {
+        // Long texts take the DFA path of the public calls: pad the text with scalars the
+        // pattern is unlikely to care about, and compare the two engines rather than a fixed answer.
+        let regex = try LinearRegex(testCase.pattern)
+        for text in [String(repeating: "~", count: 300) + testCase.text, testCase.text + String(repeating: "~ \n", count: 100)] {
+            let answers = regex.answersOfEveryEngine(for: text)
+            #expect(Set(answers.first).count == 1, "firstMatch disagrees: \(answers.first)")
+            #expect(Set(answers.whole).count == 1, "wholeMatch disagrees: \(answers.whole)")
+        }
     }
 
     @Test func reusesOneCompiledPatternAcrossTexts() throws {

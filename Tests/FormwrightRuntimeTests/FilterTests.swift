@@ -7,13 +7,13 @@ import Testing
 /// The `filter` of the records API: checked like any expression, evaluated per record, paged.
 @Suite struct FilterTests {
     static func seeded() async throws -> AppRuntime {
-        let runtime = try await TestApp.runtime()
+        let runtime = try await SalesApp.runtime()
         for index in 0..<25 {
             var values: [String: Value] = ["title": .string("Deal \(index)"), "quantity": .int(Int64(index + 1))]
             if index % 5 == 0 { values["sentiment"] = .double(-0.5) }
-            _ = try await runtime.create(table: "deals", input: TestApp.json(values))
+            _ = try await runtime.create(table: "deals", input: SalesApp.json(values))
         }
-        _ = try await runtime.create(table: "customers", input: TestApp.json(["name": .string("Secret customer")]))
+        _ = try await runtime.create(table: "customers", input: SalesApp.json(["name": .string("Secret customer")]))
         return runtime
     }
 

@@ -7,65 +7,65 @@ import Testing
 /// Form conditions and form rules on submissions, and live-form evaluation of drafts.
 @Suite struct FormExpressionTests {
     @Test func aHiddenFieldIsNeitherRequiredNorStored() async throws {
-        let runtime = try await TestApp.runtime()
+        let runtime = try await SalesApp.runtime()
         let record = try await runtime.submit(
             form: "log_deal",
-            input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("phone"), "follow_up_on": .string("2026-05-01")]))
+            input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("phone"), "follow_up_on": .string("2026-05-01")]))
         #expect(record.fields["follow_up_on"] == .null)
     }
 
     @Test func requiredIfMakesAVisibleFieldRequired() async throws {
-        let runtime = try await TestApp.runtime()
-        let errors = await TestApp.rejection {
+        let runtime = try await SalesApp.runtime()
+        let errors = await SalesApp.rejection {
             _ = try await runtime.submit(
-                form: "log_deal", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting")]))
+                form: "log_deal", input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting")]))
         }
         #expect(errors == [FieldError(field: "follow_up_on", problem: .required)])
         let record = try await runtime.submit(
             form: "log_deal",
-            input: TestApp.json([
+            input: SalesApp.json([
                 "title": .string("Pumps"), "quantity": .int(1), "channel": .string("meeting"), "follow_up_on": .string("2026-05-01"),
             ]))
         #expect(record.fields["follow_up_on"] == .string("2026-05-01"))
     }
 
     @Test func conditionsSeeComputedFields() async throws {
-        let runtime = try await TestApp.runtime()
+        let runtime = try await SalesApp.runtime()
         // 'risk' is computed from 'sentiment'; 'sentiment' is required on a visit while the risk is unknown.
-        let errors = await TestApp.rejection {
+        let errors = await SalesApp.rejection {
             _ = try await runtime.submit(
-                form: "log_deal", input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit")]))
+                form: "log_deal", input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit")]))
         }
         #expect(errors == [FieldError(field: "sentiment", problem: .required)])
         let record = try await runtime.submit(
             form: "log_deal",
-            input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit"), "sentiment": .double(0.3)]))
+            input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("visit"), "sentiment": .double(0.3)]))
         #expect(record.fields["risk"] == .string("low"))
     }
 
     @Test func readOnlyIfRefusesAValue() async throws {
-        let runtime = try await TestApp.runtime()
-        let errors = await TestApp.rejection {
+        let runtime = try await SalesApp.runtime()
+        let errors = await SalesApp.rejection {
             _ = try await runtime.submit(
                 form: "log_deal",
-                input: TestApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("email"), "amount": .string("5.00")]))
+                input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("email"), "amount": .string("5.00")]))
         }
         #expect(errors == [FieldError(field: "amount", problem: .readOnly)])
     }
 
     @Test func formRulesAddToTableRules() async throws {
-        let runtime = try await TestApp.runtime()
-        let errors = await TestApp.rejection {
-            _ = try await runtime.submit(form: "log_deal", input: TestApp.json(["title": .string("Ab"), "quantity": .int(1)]))
+        let runtime = try await SalesApp.runtime()
+        let errors = await SalesApp.rejection {
+            _ = try await runtime.submit(form: "log_deal", input: SalesApp.json(["title": .string("Ab"), "quantity": .int(1)]))
         }
         #expect(errors.map(\.field) == [""])
         #expect(errors.first?.problem.message(for: []) == "The title needs at least 3 characters, not 2.")
     }
 
     @Test func aDraftIsEvaluatedWithoutWriting() async throws {
-        let runtime = try await TestApp.runtime()
+        let runtime = try await SalesApp.runtime()
         let evaluation = try runtime.evaluate(
-            form: "log_deal", draft: TestApp.json(["title": .string("Pumps"), "channel": .string("meeting"), "sentiment": .double(0.5)]))
+            form: "log_deal", draft: SalesApp.json(["title": .string("Pumps"), "channel": .string("meeting"), "sentiment": .double(0.5)]))
         let follow = try #require(evaluation.fields.first { $0.name == "follow_up_on" })
         #expect(follow.isVisible && follow.isRequired && !follow.isReadOnly)
         let amount = try #require(evaluation.fields.first { $0.name == "amount" })
@@ -84,9 +84,9 @@ import Testing
     }
 
     @Test func aDraftShowsRuleMessagesAndHidesFields() async throws {
-        let runtime = try await TestApp.runtime()
+        let runtime = try await SalesApp.runtime()
         let evaluation = try runtime.evaluate(
-            form: "log_deal", draft: TestApp.json(["title": .string("Ab"), "quantity": .int(2), "channel": .string("email")]))
+            form: "log_deal", draft: SalesApp.json(["title": .string("Ab"), "quantity": .int(2), "channel": .string("email")]))
         #expect(evaluation.fields.first { $0.name == "follow_up_on" }?.isVisible == false)
         #expect(evaluation.fields.first { $0.name == "amount" }?.isReadOnly == true)
         #expect(evaluation.errors.map(\.field) == [""])
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func unknownFormIsNotFound() async throws {
-        let runtime = try await TestApp.runtime()
-        #expect(throws: RuntimeError.self) { try runtime.evaluate(form: "nope", draft: TestApp.json([:])) }
+        let runtime = try await SalesApp.runtime()
+        #expect(throws: RuntimeError.self) { try runtime.evaluate(form: "nope", draft: SalesApp.json([:])) }
     }
 }

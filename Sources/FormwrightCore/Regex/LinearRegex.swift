@@ -1,10 +1,12 @@
 /// A regular expression in a subset of RE2 syntax, matched in time linear in the text.
 ///
 /// Patterns come from app definitions and from CEL's `matches`, so they are untrusted: the
-/// engine never backtracks. A pattern compiles to a Thompson NFA run as a Pike VM, which costs
-/// O(pattern size × text length) for every pattern and text — `(a+)+b` against thirty thousand
-/// `a`s takes milliseconds, not centuries. Parsing uses no recursion, and every malformed, unsupported
-/// or oversized pattern is a thrown `RegexSyntaxError` with the scalar offset of the problem.
+/// engine never backtracks. A pattern compiles to a Thompson NFA, run as a Pike VM or, over a long
+/// text, as a DFA built lazily for that call; both cost O(pattern size × text length) at most, for
+/// every pattern and text — `(a+)+b` against thirty thousand `a`s takes a fraction of a millisecond,
+/// not centuries. Parsing uses no recursion, and every malformed, unsupported or oversized pattern
+/// is a thrown `RegexSyntaxError` with the scalar offset of the problem. A compiled regex is an
+/// immutable value: share it freely between tasks.
 ///
 /// ```swift
 /// let code = try LinearRegex(#"^[A-Z]{2}-\d{4}$"#)
@@ -43,12 +45,13 @@
 /// Refused with an error: backreferences (`\1`, `\k`, `(?P=name)`), lookahead and lookbehind,
 /// atomic groups, possessive quantifiers (`a*+`), conditionals, comments, scripts, `\C`, `\Z`, `\G`.
 ///
-/// Limits: groups nest at most 1000 deep; a compiled program has fewer than 10,000 instructions
+/// Limits: groups nest at most 1000 deep; a compiled program has at most 10,000 instructions
 /// (`a{1000}` takes 1000; `(a{100}){100}` is "pattern too large").
 public struct LinearRegex: Sendable {
     /// The pattern as given.
     public let pattern: String
-    private let program: RegexProgram
+    /// The compiled program (internal, so tests can check what compiling found).
+    let program: RegexProgram
 
     /// Compiles `pattern`.
     ///
@@ -62,13 +65,22 @@ public struct LinearRegex: Sendable {
 
     /// Whether the pattern matches some part of `text` — RE2's and CEL's `matches`; anchor with `^…$` for all of it.
     public func firstMatch(in text: String) -> Bool {
-        var matcher = RegexMatcher(program)
-        return matcher.matches(text, whole: false)
+        matches(text, whole: false)
     }
 
     /// Whether the pattern matches the whole of `text`, as a field's `pattern` option requires.
     public func wholeMatch(_ text: String) -> Bool {
-        var matcher = RegexMatcher(program)
-        return matcher.matches(text, whole: true)
+        matches(text, whole: true)
+    }
+
+    /// Short texts, and long ones decided early (an anchored pattern failing in its first scalars), are matched
+    /// by the Pike VM; the rest by a lazily built DFA, which pays for its setup only over a long text. If the DFA
+    /// gives up, the Pike VM matches the whole text.
+    private func matches(_ text: String, whole: Bool) -> Bool {
+        let pike = RegexMatcher(program: program)
+        guard text.utf8.count >= RegexDFA.minimumTextLength else { return pike.matches(text, whole: whole) }
+        if let answer = pike.matches(text, whole: whole, scalarLimit: RegexDFA.pikePrefixLength) { return answer }
+        var automaton = RegexDFA(program, anchored: whole || program.isAnchoredAtStart)
+        return automaton.matches(text, whole: whole) ?? pike.matches(text, whole: whole)
     }
 }

@@ -29,7 +29,7 @@ enum RegexCompiler {
                 liveSize -= fragment.count
                 return fragment
             }
-            let tooLarge = RegexSyntaxError(message: "pattern too large", offset: tree.offsets[index])
+            let tooLarge = RegexSyntaxError.patternTooLarge(at: tree.offsets[index])
             var fragment: [RegexInstruction]
             switch nodes[index] {
             case .empty: fragment = []

@@ -3,33 +3,24 @@
 /// Each scalar costs at most one visit per instruction, so a run takes O(program size × text length)
 /// time and O(program size) memory, whatever the pattern and text — there is no backtracking.
 struct RegexMatcher {
-    private let program: RegexProgram
-    /// The threads alive before the current scalar; `next` those alive after it.
-    private var current: ThreadList
-    private var next: ThreadList
-    /// The work stack of `addThread`, kept to reuse its storage.
-    private var stack: [Int] = []
-
-    /// A matcher for `program`, with its thread lists allocated.
-    init(_ program: RegexProgram) {
-        self.program = program
-        current = ThreadList(capacity: program.instructions.count)
-        next = ThreadList(capacity: program.instructions.count)
-        stack.reserveCapacity(program.instructions.count)
-    }
+    /// The program to run.
+    let program: RegexProgram
 
     /// Whether the program matches some substring of `text` (`whole: false`) or all of it (`whole: true`).
-    mutating func matches(_ text: String, whole: Bool) -> Bool {
+    func matches(_ text: String, whole: Bool) -> Bool {
+        // Without a limit the run always decides.
+        matches(text, whole: whole, scalarLimit: Int.max) ?? false
+    }
+
+    /// Like `matches(_:whole:)`, but gives up (`nil`) once `scalarLimit` scalars have been read without an answer.
+    func matches(_ text: String, whole: Bool, scalarLimit: Int) -> Bool? {
+        var scalarsRead = 0
         let program = self.program
-        var current = self.current
-        var next = self.next
-        var stack = self.stack
-        defer {
-            // Hand the storage back, so a matcher used again allocates nothing.
-            self.current = current
-            self.next = next
-            self.stack = stack
-        }
+        // The threads alive before the current scalar, and those alive after it.
+        var current = ThreadList(capacity: program.instructions.count)
+        var next = ThreadList(capacity: program.instructions.count)
+        var stack: [Int] = []
+        stack.reserveCapacity(program.instructions.count)
         func addThread(to list: inout ThreadList, from start: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool {
             Self.addThread(program.instructions, to: &list, stack: &stack, from: start, previous: previous, next: next)
         }
@@ -38,12 +29,13 @@ struct RegexMatcher {
         var previous: Unicode.Scalar?
         var upcoming = scalars.next()
         var atStart = true
-        current.removeAll()
         while true {
             if !anchored {
                 if current.count == 0, let filter = program.firstScalars {
                     // Nothing is alive: skip to the next scalar that can start a match. The filter exists only
-                    // when a match must consume a scalar, so reaching the end means there is none.
+                    // when a match must consume a scalar, so reaching the end means there is none. Instructions
+                    // visited at the old position must not count as visited at the new one.
+                    current.removeAll()
                     while let scalar = upcoming, !filter.contains(scalar) {
                         previous = scalar
                         upcoming = scalars.next()
@@ -58,6 +50,8 @@ struct RegexMatcher {
             }
             atStart = false
             guard let scalar = upcoming else { break }
+            guard scalarsRead < scalarLimit else { return nil }
+            scalarsRead += 1
             let following = scalars.next()
             next.removeAll()
             for position in 0..<current.count {

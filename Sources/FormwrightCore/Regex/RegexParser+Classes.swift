@@ -9,7 +9,7 @@ extension RegexParser {
         var first = true
         while true {
             guard let scalar = peek(index) else {
-                throw RegexSyntaxError(message: "missing closing ']'", offset: start)
+                throw .missingClosingBracket(at: start)
             }
             if scalar == "]", !first {
                 index += 1
@@ -19,7 +19,7 @@ extension RegexParser {
             if scalar == "[", let posix = posixClassName(at: index) {
                 let positive = posix.name.hasPrefix("^") ? String(posix.name.dropFirst()) : posix.name
                 guard let ranges = ScalarSet.posixClass(positive) else {
-                    throw RegexSyntaxError(message: "unknown posix class '\(text(index, posix.end))'", offset: index)
+                    throw .unknownPOSIXClass(text(index, posix.end), at: index)
                 }
                 builder.add(group: ranges, negated: positive != posix.name)
                 index = posix.end
@@ -48,8 +48,7 @@ extension RegexParser {
             if after == "\\" {
                 position = index
                 if let letter = peek(index + 1), ScalarSet.perlClass(letter) != nil || letter == "p" || letter == "P" {
-                    throw RegexSyntaxError(
-                        message: "invalid character class range '\(text(lowStart, index + 2))'", offset: lowStart)
+                    throw .invalidCharacterClassRange(text(lowStart, index + 2), at: lowStart)
                 }
                 high = try parseScalarEscape()
                 index = position
@@ -58,7 +57,7 @@ extension RegexParser {
                 index += 1
             }
             guard low <= high else {
-                throw RegexSyntaxError(message: "invalid character class range '\(text(lowStart, index))'", offset: lowStart)
+                throw .invalidCharacterClassRange(text(lowStart, index), at: lowStart)
             }
             builder.add(low...high)
         }

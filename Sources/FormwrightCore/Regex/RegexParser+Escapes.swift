@@ -3,7 +3,7 @@ extension RegexParser {
     mutating func parseEscape() throws(RegexSyntaxError) {
         let start = position
         guard let letter = peek(start + 1) else {
-            throw RegexSyntaxError(message: "trailing backslash at end of pattern", offset: start)
+            throw .trailingBackslash(at: start)
         }
         let assertion: RegexAssertion? =
             switch letter {
@@ -19,7 +19,7 @@ extension RegexParser {
             return
         }
         if letter == "Q" {
-            parseQuotedText()
+            try parseQuotedText()
             return
         }
         var builder = ScalarSetBuilder(caseInsensitive: flags.caseInsensitive)
@@ -31,9 +31,10 @@ extension RegexParser {
     }
 
     /// Parses `\Q…\E` (or `\Q…` to the end): everything between is literal text.
-    private mutating func parseQuotedText() {
+    private mutating func parseQuotedText() throws(RegexSyntaxError) {
         position += 2
         while position < scalars.count {
+            try checkSize()
             if scalars[position] == "\\", peek(position + 1) == "E" {
                 position += 2
                 return
@@ -55,14 +56,14 @@ extension RegexParser {
         let start = position
         var index = start + 2
         guard let first = peek(index) else {
-            throw RegexSyntaxError(message: "missing unicode class name after '\(text(start, index))'", offset: start)
+            throw .missingUnicodeClassName(text(start, index), at: start)
         }
         var name: String
         if first == "{" {
             var close = index + 1
             while let scalar = peek(close), scalar != "}" { close += 1 }
             guard peek(close) == "}" else {
-                throw RegexSyntaxError(message: "missing closing '}' in unicode class", offset: start)
+                throw .missingClosingBrace(at: start)
             }
             name = text(index + 1, close)
             index = close + 1
@@ -76,9 +77,7 @@ extension RegexParser {
             name.removeFirst()
         }
         guard let categories = GeneralCategorySet(named: name) else {
-            throw RegexSyntaxError(
-                message: "unsupported unicode class '\(name)'; only general categories such as 'L', 'Lu' or 'Nd', and 'Any', are supported",
-                offset: start)
+            throw .unsupportedUnicodeClass(name, at: start)
         }
         builder.add(categories: categories, negated: negated)
         position = index
@@ -89,7 +88,7 @@ extension RegexParser {
     mutating func parseScalarEscape() throws(RegexSyntaxError) -> UInt32 {
         let start = position
         guard let letter = peek(start + 1) else {
-            throw RegexSyntaxError(message: "trailing backslash at end of pattern", offset: start)
+            throw .trailingBackslash(at: start)
         }
         position = start + 2
         switch letter {
@@ -101,18 +100,17 @@ extension RegexParser {
         case "v": return 0x0B
         case "x": return try parseHexEscape(start: start)
         case "0":
-            throw RegexSyntaxError(message: "unsupported feature: octal escape '\\0'; write '\\x00'", offset: start)
+            throw .unsupportedOctalEscape(at: start)
         case "1"..."9":
-            throw RegexSyntaxError(message: "unsupported feature: backreference '\(text(start, start + 2))'", offset: start)
+            throw .unsupported("backreference", text(start, start + 2), at: start)
         case "k":
-            throw RegexSyntaxError(message: "unsupported feature: backreference '\\k'", offset: start)
+            throw .unsupported("backreference", text(start, start + 2), at: start)
         case "u", "U":
-            throw RegexSyntaxError(
-                message: "invalid escape sequence '\(text(start, start + 2))'; write '\\x{…}' for a code point", offset: start)
+            throw .invalidUnicodeEscape(text(start, start + 2), at: start)
         default:
             let isASCIIAlphanumeric = letter.isASCII && letter.properties.isAlphabetic || ("0"..."9").contains(letter)
             guard letter.isASCII, !isASCIIAlphanumeric else {
-                throw RegexSyntaxError(message: "invalid escape sequence '\(text(start, start + 2))'", offset: start)
+                throw .invalidEscape(text(start, start + 2), at: start)
             }
             return letter.value
         }
@@ -121,7 +119,7 @@ extension RegexParser {
     /// Parses the rest of `\xHH` or `\x{H…}`; `position` is just after the `x`.
     private mutating func parseHexEscape(start: Int) throws(RegexSyntaxError) -> UInt32 {
         func invalid(_ end: Int) -> RegexSyntaxError {
-            RegexSyntaxError(message: "invalid hexadecimal escape '\(text(start, end))'", offset: start)
+            .invalidHexadecimalEscape(text(start, end), at: start)
         }
         if peek(position) == "{" {
             var index = position + 1
@@ -132,7 +130,7 @@ extension RegexParser {
             }
             guard index > position + 1, peek(index) == "}" else { throw invalid(min(index + 1, scalars.count)) }
             guard value <= ScalarSet.maximumScalar, !(0xD800...0xDFFF).contains(value) else {
-                throw RegexSyntaxError(message: "invalid code point '\(text(start, index + 1))'", offset: start)
+                throw .invalidCodePoint(text(start, index + 1), at: start)
             }
             position = index + 1
             return value

@@ -13,7 +13,7 @@ extension RegexParser {
     mutating func parseGroupExtension() throws(RegexSyntaxError) -> GroupExtension {
         let start = position
         func unsupported(_ feature: String, length: Int) -> RegexSyntaxError {
-            RegexSyntaxError(message: "unsupported feature: \(feature) '\(text(start, start + length))'", offset: start)
+            .unsupported(feature, text(start, start + length), at: start)
         }
         switch peek(start + 2) {
         case "P":
@@ -23,7 +23,7 @@ extension RegexParser {
                 return .named
             case "=": throw unsupported("backreference", length: 4)
             case ">": throw unsupported("recursion", length: 4)
-            default: throw RegexSyntaxError(message: "invalid group '\(text(start, start + 4))'", offset: start)
+            default: throw .invalidGroup(text(start, start + 4), at: start)
             }
         case "<":
             switch peek(start + 3) {
@@ -52,12 +52,12 @@ extension RegexParser {
         var index = start + 2
         while true {
             guard let scalar = peek(index) else {
-                throw RegexSyntaxError(message: "missing closing ')'", offset: start)
+                throw .missingClosingParenthesis(at: start)
             }
             switch scalar {
             case "-":
                 guard !clearing else {
-                    throw RegexSyntaxError(message: "invalid flag group '\(text(start, index + 1))'", offset: index)
+                    throw .invalidFlagGroup(text(start, index + 1), at: index)
                 }
                 clearing = true
                 flagSinceSign = false
@@ -65,15 +65,13 @@ extension RegexParser {
                 // `(?:` needs no flag; `(?)`, `(?-)`, `(?i-:` and the like are malformed.
                 let plainGroup = scalar == ":" && index == start + 2
                 guard flagSinceSign || plainGroup else {
-                    throw RegexSyntaxError(message: "invalid flag group '\(text(start, index + 1))'", offset: index)
+                    throw .invalidFlagGroup(text(start, index + 1), at: index)
                 }
                 position = index + 1
                 return scalar == ")" ? .flagsOnly(newFlags) : .scopedFlags(newFlags)
             default:
                 guard newFlags.set(scalar, to: !clearing) else {
-                    throw RegexSyntaxError(
-                        message: "unknown or unsupported flag '\(text(index, index + 1))' in group '\(text(start, index + 1))'",
-                        offset: index)
+                    throw .unknownFlag(text(index, index + 1), inGroup: text(start, index + 1), at: index)
                 }
                 flagSinceSign = true
             }
@@ -86,15 +84,15 @@ extension RegexParser {
         var index = nameStart
         while let scalar = peek(index), scalar != ">" { index += 1 }
         guard peek(index) == ">" else {
-            throw RegexSyntaxError(message: "missing closing '>' after group name", offset: groupStart)
+            throw .missingGroupNameEnd(at: groupStart)
         }
         let name = text(nameStart, index)
         let valid = !name.isEmpty && name.unicodeScalars.allSatisfy { RegexAssertion.isWord($0) }
         guard valid else {
-            throw RegexSyntaxError(message: "invalid group name '\(name)'", offset: nameStart)
+            throw .invalidGroupName(name, at: nameStart)
         }
         guard groupNames.insert(name).inserted else {
-            throw RegexSyntaxError(message: "duplicate group name '\(name)'", offset: nameStart)
+            throw .duplicateGroupName(name, at: nameStart)
         }
         position = index + 1
     }

@@ -7,6 +7,8 @@ struct RegexParser {
     static let maximumNesting = 1000
     /// The largest count accepted in `{n,m}`, as in RE2.
     static let maximumRepetitionCount = 1000
+    /// The most nodes a pattern may parse into, so that patterns compiling to little (`()()()…`) stay cheap.
+    static let maximumNodes = 5 * RegexCompiler.maximumInstructions
 
     /// An open group: the alternatives finished so far and the items of the current one.
     private struct Frame {
@@ -36,6 +38,7 @@ struct RegexParser {
     /// Parses the whole pattern.
     mutating func parse() throws(RegexSyntaxError) -> RegexTree {
         while position < scalars.count {
+            try checkSize()
             let scalar = scalars[position]
             switch scalar {
             case "(": try openGroup()
@@ -69,11 +72,19 @@ struct RegexParser {
                 position += 1
             }
         }
+        try checkSize()
         if frames.count > 1, let open = frames.last {
-            throw RegexSyntaxError(message: "missing closing ')'", offset: open.openOffset)
+            throw .missingClosingParenthesis(at: open.openOffset)
         }
         tree.root = finishGroup(frames[0])
         return tree
+    }
+
+    /// Fails with "pattern too large" once the pattern has parsed into more than `maximumNodes` nodes.
+    func checkSize() throws(RegexSyntaxError) {
+        guard tree.nodes.count <= Self.maximumNodes else {
+            throw .patternTooLarge(at: min(position, scalars.count))
+        }
     }
 
     // MARK: - Items
@@ -100,8 +111,10 @@ struct RegexParser {
 
     /// The text of the pattern between two offsets, for messages.
     func text(_ start: Int, _ end: Int) -> String {
+        let lower = min(max(0, start), scalars.count)
+        let upper = min(max(lower, end), scalars.count)
         var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        result.unicodeScalars.append(contentsOf: scalars[lower..<upper])
         return result
     }
 
@@ -130,7 +143,7 @@ struct RegexParser {
             tree.captureCount += 1
         }
         guard frames.count <= Self.maximumNesting else {
-            throw RegexSyntaxError(message: "groups nested too deeply (the limit is \(Self.maximumNesting))", offset: start)
+            throw .nestingTooDeep(limit: Self.maximumNesting, at: start)
         }
         frames.append(Frame(savedFlags: flags, openOffset: start))
         flags = innerFlags
@@ -138,7 +151,7 @@ struct RegexParser {
 
     private mutating func closeGroup() throws(RegexSyntaxError) {
         guard frames.count > 1, let frame = frames.popLast() else {
-            throw RegexSyntaxError(message: "unexpected ')'", offset: position)
+            throw .unexpectedClosingParenthesis(at: position)
         }
         let node = finishGroup(frame)
         flags = frame.savedFlags
@@ -149,11 +162,12 @@ struct RegexParser {
 
     /// Ends the current alternative at a `|`.
     private mutating func finishAlternative() {
-        let frame = frames[frames.count - 1]
-        let alternative = concatenation(frame.items, fallbackOffset: position)
-        frames[frames.count - 1].alternatives.append(alternative)
-        frames[frames.count - 1].items = []
-        frames[frames.count - 1].lastRepetitionOffset = nil
+        let top = frames.count - 1
+        let items = frames[top].items
+        frames[top].items = []
+        let alternative = concatenation(items, fallbackOffset: position)
+        frames[top].alternatives.append(alternative)
+        frames[top].lastRepetitionOffset = nil
     }
 
     /// The node for a whole group: its alternatives, each a concatenation of items.
@@ -181,19 +195,20 @@ struct RegexParser {
         if peek(end) == "?" {
             end += 1  // lazy: the same set of matches, so the same answer
         } else if peek(end) == "+" {
-            throw RegexSyntaxError(
-                message: "unsupported feature: possessive quantifier '\(text(start, end + 1))'", offset: start)
+            throw .unsupported("possessive quantifier", text(start, end + 1), at: start)
         }
-        let frame = frames[frames.count - 1]
-        if let previous = frame.lastRepetitionOffset {
-            throw RegexSyntaxError(message: "invalid nested repetition operator '\(text(previous, end))'", offset: start)
+        // Read the frame in place: a copy would make the write below copy its item list, and a long
+        // run of `a*a*a*…` quadratic.
+        let top = frames.count - 1
+        if let previous = frames[top].lastRepetitionOffset {
+            throw .nestedRepetition(text(previous, end), at: start)
         }
-        guard let item = frame.items.last else {
-            throw RegexSyntaxError(message: "missing argument to repetition operator '\(text(start, end))'", offset: start)
+        guard let item = frames[top].items.last else {
+            throw .missingRepetitionArgument(text(start, end), at: start)
         }
         let node = tree.add(.repetition(item, minimum: minimum, maximum: maximum), at: start)
-        frames[frames.count - 1].items[frame.items.count - 1] = node
-        frames[frames.count - 1].lastRepetitionOffset = start
+        frames[top].items[frames[top].items.count - 1] = node
+        frames[top].lastRepetitionOffset = start
         position = end
     }
 
@@ -202,10 +217,9 @@ struct RegexParser {
         var index = position + 1
         func number() -> Int? {
             var value: Int?
-            while let scalar = peek(index), let digit = scalar.properties.numericType == .decimal && scalar.isASCII
-                ? Int(scalar.value) - 0x30 : nil
-            {
-                value = min((value ?? 0) * 10 + digit, 1_000_000)
+            while let scalar = peek(index), ("0"..."9").contains(scalar) {
+                // Saturate: any count past the limit is an error, however many digits it has.
+                value = min((value ?? 0) * 10 + Int(scalar.value - 0x30), 1_000_000)
                 index += 1
             }
             return value
@@ -219,10 +233,10 @@ struct RegexParser {
         guard peek(index) == "}" else { return nil }
         index += 1
         if minimum > Self.maximumRepetitionCount || (maximum ?? 0) > Self.maximumRepetitionCount {
-            throw RegexSyntaxError(message: "repetition count too large", offset: position)
+            throw .repetitionCountTooLarge(at: position)
         }
         if let maximum, maximum < minimum {
-            throw RegexSyntaxError(message: "invalid repetition count '\(text(position, index))'", offset: position)
+            throw .invalidRepetitionCount(text(position, index), at: position)
         }
         return (minimum, maximum, index)
     }

@@ -18,18 +18,10 @@ extension SubmissionPipeline {
             return FormEvaluation.FieldState(name: name, isVisible: state.visible, isRequired: state.required, isReadOnly: readOnly)
         }
         var computed: [String: Value] = [:]
+        let presenter = RecordPresenter(table: table)
         for field in table.fields where field.compute != nil {
-            if let value = run.values[field.name.value], value != .null { computed[field.name.value] = Self.json(value, of: field) }
+            if let value = run.values[field.name.value], value != .null { computed[field.name.value] = presenter.display(value, of: field) }
         }
         return FormEvaluation(fields: fields, computed: computed, errors: run.errors)
-    }
-
-    /// A stored value as the records API writes it.
-    static func json(_ value: Value, of field: FieldDefinition) -> Value {
-        switch (field.type, value) {
-        case (.money, .int(let minor)): .string(MoneyText.format(minor, scale: field.scale))
-        case (_, .timestamp(let timestamp)): .string(timestamp.rfc3339)
-        default: value
-        }
     }
 }

@@ -10,19 +10,26 @@
 /// nothing it did remains.
 ///
 /// ```swift
-/// let store: any StorageBackend = try await SQLiteStorage(path: "data.sqlite")
+/// let store: any StorageBackend = try await SQLiteStorage(path: ".formwright/data.sqlite")
 /// try await store.prepare(app: "crm", schema: [
 ///     TableSchema(name: "customers", columns: [
 ///         ColumnSchema(name: "name", type: .text),
 ///         ColumnSchema(name: "email", type: .text, isUnique: true),
 ///     ]),
 /// ])
+/// let now = Timestamp(seconds: 1_800_000_000)
 /// let created = try await store.write(app: "crm") { transaction in
 ///     try transaction.insert(table: "customers", fields: ["name": .string("Ada")], revision: "r1", now: now)
 /// }
-/// let page = try await store.read(app: "crm") { transaction in
-///     try transaction.records(RecordQuery(table: "customers", sort: .ascending("name"), limit: 20))
+/// let renamed = try await store.write(app: "crm") { transaction in
+///     // Throws a `.versionConflict` StorageError if someone else changed the record first.
+///     try transaction.update(
+///         table: "customers", id: created.id, fields: ["name": .string("Ada L.")],
+///         expectedVersion: created.version, revision: "r1", now: now)
 /// }
+/// var query = RecordQuery(table: "customers", sort: .ascending("name"), limit: 20)
+/// let page = try await store.read(app: "crm") { [query] in try $0.records(query) }
+/// query.after = page.next   // nil after the last page
 /// ```
 ///
 /// ``MemoryStorage`` is the reference implementation: every backend must behave as it does,

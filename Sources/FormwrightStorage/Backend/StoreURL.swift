@@ -35,7 +35,8 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
             return
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            throw StorageError(.unsupportedStore, "store URL '\(Self.redacted(text))': PostgreSQL is not supported yet; use 'sqlite:PATH' or 'memory:'")
+            throw StorageError(
+                .unsupportedStore, "store URL '\(Self.redacted(text))': PostgreSQL is not supported yet; use 'sqlite:PATH' or 'memory:'")
         }
         if text.hasPrefix("memory:") {
             throw StorageError(.invalidStoreURL, "store URL '\(text)' is not valid; the in-memory store is written 'memory:'")

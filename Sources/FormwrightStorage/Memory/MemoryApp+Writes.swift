@@ -6,6 +6,7 @@ extension MemoryApp {
     ) throws -> StoredRecord {
         let table = try tableSchema(name, app: app)
         let time = try now.storedPrecision()
+        try SchemaRules.validate(revision: revision)
         let values = try normalized(fields, table)
         let id = try newID(givenID, table)
         try checkUnique(values, table, excludingID: nil)
@@ -22,6 +23,7 @@ extension MemoryApp {
     ) throws -> StoredRecord {
         let table = try tableSchema(name, app: app)
         let time = try now.storedPrecision()
+        try SchemaRules.validate(revision: revision)
         var record = try existing(table, id: id, expectedVersion: expectedVersion)
         let values = try normalized(fields, table)
         try checkUnique(values, table, excludingID: id)

@@ -7,7 +7,7 @@ import Synchronization
 /// conformance suite holds every other backend to it. Writes are serialised; each works on a
 /// copy of its app's tables and swaps the copy in only when its closure returns, so a thrown
 /// error leaves nothing behind. Reads work on a snapshot and never see a write half done.
-public final class MemoryStorage: StorageBackend {
+public final class MemoryStorage: StorageBackend, CustomStringConvertible {
     private struct State: Sendable {
         var apps: [String: MemoryApp] = [:]
         var isClosed = false
@@ -17,6 +17,9 @@ public final class MemoryStorage: StorageBackend {
 
     /// Creates an empty store.
     public init() {}
+
+    /// The store's URL, `memory:`, as messages name it.
+    public var description: String { "memory:" }
 
     /// See ``StorageBackend/prepare(app:schema:)``.
     public func prepare(app: String, schema: [TableSchema]) async throws {

@@ -135,7 +135,10 @@ private struct ByteReader {
     mutating func word() -> UInt64? {
         guard bytes.count - position >= 8 else { return nil }
         var word: UInt64 = 0
-        for _ in 0..<8 { word = word << 8 | UInt64(bytes[position]); position += 1 }
+        for _ in 0..<8 {
+            word = word << 8 | UInt64(bytes[position])
+            position += 1
+        }
         return word
     }
 

@@ -7,13 +7,28 @@ public enum RecordID {
     /// The longest id accepted from a caller.
     public static let maximumLength = 128
 
-    /// A new random id: 130 random bits written as 26 base32 characters.
+    /// A new random id: 128 random bits written as 26 base32 characters.
+    ///
+    /// The bits come from two 64-bit draws of the system generator (each a system call on
+    /// Linux), not one draw per character.
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
+        let high: UInt64 = generator.next()
+        let low: UInt64 = generator.next()
         var characters: [UInt8] = []
         characters.reserveCapacity(26)
-        for _ in 0..<26 {
-            characters.append(alphabet[Int(generator.next(upperBound: UInt8(32)))])
+        // 25 characters of 5 bits each take 125 bits; the 26th takes the last 3.
+        for index in 0..<26 {
+            let bitOffset = index * 5
+            let chunk: UInt64
+            if bitOffset + 5 <= 64 {
+                chunk = high >> UInt64(59 - bitOffset)
+            } else if bitOffset >= 64 {
+                chunk = bitOffset + 5 <= 128 ? low >> UInt64(123 - bitOffset) : low << UInt64(bitOffset + 5 - 128)
+            } else {
+                chunk = high << UInt64(bitOffset + 5 - 64) | low >> UInt64(128 - bitOffset - 5)
+            }
+            characters.append(alphabet[Int(chunk & 31)])
         }
         return String(decoding: characters, as: UTF8.self)
     }

@@ -51,6 +51,13 @@ public enum SchemaRules {
         }
     }
 
+    /// Checks a definition revision: any text without NUL characters.
+    public static func validate(revision: String) throws {
+        guard !revision.utf8.contains(0) else {
+            throw StorageError(.invalidValue, "the definition revision contains a NUL character")
+        }
+    }
+
     /// `name` with ASCII letters lower-cased, the way SQLite matches identifiers.
     public static func foldedKey(_ name: String) -> String {
         String(decoding: name.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)

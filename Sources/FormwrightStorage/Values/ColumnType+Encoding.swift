@@ -27,7 +27,7 @@ extension ColumnType {
         case (.boolean, .bool(let flag)):
             return .integer(flag ? 1 : 0)
         case (.date, .string(let text)):
-            guard CalendarDate.isValid(text) else {
+            guard CalendarDate(text) != nil else {
                 throw invalid(field, table, "must be a date spelled YYYY-MM-DD between 0001-01-01 and 9999-12-31")
             }
             return .text(text)

@@ -15,6 +15,7 @@ public enum ColumnValue: Sendable, Hashable, Comparable {
     /// Text (text, date, link and text-list columns).
     case text(String)
 
+    /// Whether two values are the same; text is equal only when its UTF-8 bytes are.
     public static func == (lhs: ColumnValue, rhs: ColumnValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -25,17 +26,23 @@ public enum ColumnValue: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Hashes the value consistently with `==` (text by its UTF-8 bytes).
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .integer(let value): hasher.combine(1); hasher.combine(value)
-        case .real(let value): hasher.combine(2); hasher.combine(value)
+        case .integer(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .real(let value):
+            hasher.combine(2)
+            hasher.combine(value)
         case .text(let value):
             hasher.combine(3)
             for byte in value.utf8 { hasher.combine(byte) }
         }
     }
 
+    /// Whether `lhs` sorts before `rhs`: null, then numbers, then text in UTF-8 byte order.
     public static func < (lhs: ColumnValue, rhs: ColumnValue) -> Bool {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): return a < b

@@ -4,8 +4,8 @@ import FormwrightRuntime
 import FormwrightStorage
 import Testing
 
-/// An app used by the runtime tests, loaded from YAML text and served from memory.
-enum TestApp {
+/// An app with every expression key, used by the expression tests, loaded from YAML text and served from memory.
+enum SalesApp {
     static let yaml = """
         formwright: 1
         app: sales

@@ -55,7 +55,8 @@ import Testing
         let record = try await Fixtures.insert(store, [["name": .string("Ada")]])[0]
         let conflict = await #expect(throws: StorageError.self) {
             try await store.write(app: "crm") { transaction in
-                try transaction.update(table: "customers", id: record.id, fields: ["visits": .int(1)], expectedVersion: 7, revision: "r1", now: Fixtures.now)
+                try transaction.update(
+                    table: "customers", id: record.id, fields: ["visits": .int(1)], expectedVersion: 7, revision: "r1", now: Fixtures.now)
             }
         }
         #expect(conflict?.code == .versionConflict)
@@ -83,7 +84,8 @@ import Testing
     func uniqueFields(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Fixtures.prepared(factory, folder)
-        let records = try await Fixtures.insert(store, [["email": .string("a@x.org")], ["email": .null], ["email": .null], ["email": .string("b@x.org")]])
+        let records = try await Fixtures.insert(
+            store, [["email": .string("a@x.org")], ["email": .null], ["email": .null], ["email": .string("b@x.org")]])
         let duplicate = await #expect(throws: StorageError.self) {
             _ = try await Fixtures.insert(store, [["email": .string("a@x.org")]])
         }
@@ -139,7 +141,10 @@ import Testing
         }
         #expect(failing?.code == .invalidValue)
         let (customers, orders, stored) = try await store.read(app: "crm") { transaction in
-            (try transaction.count(table: "customers"), try transaction.count(table: "orders"), try transaction.record(table: "customers", id: kept.id))
+            (
+                try transaction.count(table: "customers"), try transaction.count(table: "orders"),
+                try transaction.record(table: "customers", id: kept.id)
+            )
         }
         #expect(customers == 1)
         #expect(orders == 0)
@@ -208,5 +213,34 @@ import Testing
             try await store.write(app: "crm") { try $0.insert(table: "customers", id: "a/b", fields: [:], revision: "r1", now: Fixtures.now) }
         }
         #expect(bad?.code == .invalidValue)
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func concurrentWritesAreSerialised(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Fixtures.prepared(factory, folder)
+        let counter = try await Fixtures.insert(store, [["visits": .int(0)]])[0]
+        let counterID = counter.id
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    _ = try await store.write(app: "crm") { transaction in
+                        guard let current = try transaction.record(table: "customers", id: counterID),
+                            case .int(let visits) = current.fields["visits"]
+                        else { throw StorageError.notFound(id: counterID, table: "customers") }
+                        return try transaction.update(
+                            table: "customers", id: counterID, fields: ["visits": .int(visits + 1)], expectedVersion: current.version,
+                            revision: "r1", now: Fixtures.now)
+                    }
+                }
+                group.addTask {
+                    _ = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let final = try await store.read(app: "crm") { try $0.record(table: "customers", id: counterID) }
+        #expect(final?.fields["visits"] == .int(40))
+        #expect(final?.version == 41)
     }
 }

@@ -2,7 +2,7 @@ import FormwrightCore
 import FormwrightStorage
 import Testing
 
-/// Schemas and helpers shared by the conformance tests.
+/// Schemas and functions shared by the conformance tests.
 enum Fixtures {
     static let now = Timestamp(seconds: 1_800_000_000, nanos: 123_456_789)
     static let later = Timestamp(seconds: 1_800_000_100)

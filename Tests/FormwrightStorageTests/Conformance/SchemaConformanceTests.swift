@@ -11,8 +11,12 @@ import Testing
         let notes = TableSchema(name: "notes", columns: [ColumnSchema(name: "text", type: .text, isUnique: true)])
         try await store.prepare(app: "east-pod", schema: [notes])
         try await store.prepare(app: "west-pod", schema: [notes, TableSchema(name: "extra", columns: [])])
-        let east = try await store.write(app: "east-pod") { try $0.insert(table: "notes", fields: ["text": .string("same")], revision: "e", now: Fixtures.now) }
-        let west = try await store.write(app: "west-pod") { try $0.insert(table: "notes", fields: ["text": .string("same")], revision: "w", now: Fixtures.now) }
+        let east = try await store.write(app: "east-pod") {
+            try $0.insert(table: "notes", fields: ["text": .string("same")], revision: "e", now: Fixtures.now)
+        }
+        let west = try await store.write(app: "west-pod") {
+            try $0.insert(table: "notes", fields: ["text": .string("same")], revision: "w", now: Fixtures.now)
+        }
         let eastView = try await store.read(app: "east-pod") { transaction in
             (try transaction.count(table: "notes"), try transaction.record(table: "notes", id: west.id))
         }
@@ -53,14 +57,18 @@ import Testing
         let record = try await store.write(app: "crm") { transaction in
             try transaction.insert(
                 table: hostile,
-                fields: [hostile: .string("'); DELETE FROM y; --"), "it's": .int(2), "id": .string("not the id"), "version": .string("v"),
-                         "[a]`b`": .string("2020-01-01")],
+                fields: [
+                    hostile: .string("'); DELETE FROM y; --"), "it's": .int(2), "id": .string("not the id"), "version": .string("v"),
+                    "[a]`b`": .string("2020-01-01"),
+                ],
                 revision: "r", now: Fixtures.now)
         }
         #expect(record.fields["id"] == .string("not the id"))
         #expect(record.version == 1)
         let duplicate = await #expect(throws: StorageError.self) {
-            try await store.write(app: "crm") { try $0.insert(table: hostile, fields: [hostile: .string("'); DELETE FROM y; --")], revision: "r", now: Fixtures.now) }
+            try await store.write(app: "crm") {
+                try $0.insert(table: hostile, fields: [hostile: .string("'); DELETE FROM y; --")], revision: "r", now: Fixtures.now)
+            }
         }
         #expect(duplicate?.code == .uniqueViolation)
         #expect(duplicate?.field == hostile)
@@ -77,7 +85,9 @@ import Testing
         let store = try await factory.make(folder)
         let first = TableSchema(name: "deals", columns: [ColumnSchema(name: "title", type: .text), ColumnSchema(name: "code", type: .text)])
         try await store.prepare(app: "crm", schema: [first])
-        let old = try await store.write(app: "crm") { try $0.insert(table: "deals", fields: ["title": .string("a"), "code": .string("x")], revision: "r1", now: Fixtures.now) }
+        let old = try await store.write(app: "crm") {
+            try $0.insert(table: "deals", fields: ["title": .string("a"), "code": .string("x")], revision: "r1", now: Fixtures.now)
+        }
         _ = try await store.write(app: "crm") { try $0.insert(table: "deals", fields: ["code": .string("x")], revision: "r1", now: Fixtures.now) }
 
         var grown = first

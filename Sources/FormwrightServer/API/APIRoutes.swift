@@ -1,0 +1,162 @@
+import FormwrightCore
+import FormwrightDefinition
+import FormwrightRuntime
+import FormwrightStorage
+import Foundation
+import Hummingbird
+
+/// The JSON API of the contract: apps, form submissions and records.
+struct APIRoutes {
+    let apps: AppRegistry
+    let reading: RequestReading
+
+    func register(on router: Router<FormwrightRequestContext>) {
+        let api = router.group("api/v1/apps")
+        api.get { _, context in try listApps(context) }
+        api.post(":app/forms/:form/submissions") { request, context in try await submit(request, context) }
+        api.get(":app/tables/:table/records") { request, context in try await listRecords(request, context) }
+        api.post(":app/tables/:table/records") { request, context in try await createRecord(request, context) }
+        api.get(":app/tables/:table/records/:id") { request, context in try await readRecord(request, context) }
+        api.patch(":app/tables/:table/records/:id") { request, context in try await updateRecord(request, context) }
+        api.delete(":app/tables/:table/records/:id") { request, context in try await deleteRecord(request, context) }
+    }
+
+    private func listApps(_ context: FormwrightRequestContext) throws -> Response {
+        try requireSignedIn(context)
+        let items = apps.all.map { runtime -> Value in
+            .map(ValueMap([
+                (.string("name"), .string(runtime.name)),
+                (.string("title"), .string(runtime.definition.title?.resolve() ?? runtime.name)),
+                (.string("revision"), .string(runtime.definition.revision)),
+            ]))
+        }
+        return .json(JSONWriter.write(.map(ValueMap([(.string("apps"), .list(items))]))))
+    }
+
+    private func submit(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let runtime = try app(context)
+        let formName = try context.parameters.require("form")
+        guard let form = runtime.definition.form(named: formName), let table = runtime.definition.table(named: form.table.value) else {
+            throw ServerError.notFound("no form '\(formName)' in app '\(runtime.name)'")
+        }
+        guard form.isPublic || context.identity.isSignedIn else { throw ServerError.unauthorized }
+        let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
+        let record = try await rejectionsAsJSON(request) { try await runtime.submit(form: formName, input: input) }
+        guard context.identity.isSignedIn else {
+            return .json("{\"id\":\(JSONText.quote(record.id))}", status: .created)
+        }
+        let body = ValueMap([(.string("id"), .string(record.id)), (.string("record"), RecordPresenter(table: table).object(record))])
+        return .json(JSONWriter.write(.map(body)), status: .created)
+    }
+
+    private func listRecords(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let query = request.uri.queryParameters
+        if let filter = query["filter"], !filter.isEmpty {
+            throw ServerError.badRequest("'filter' is not supported by this version yet; list without it")
+        }
+        let limit = try query["limit"].map { text -> Int in
+            guard let number = Int(String(text)) else { throw ServerError.badRequest("'limit' must be a whole number") }
+            return number
+        } ?? 50
+        let after = query["after"].map(String.init)
+        let page = try await runtimeErrors { try await runtime.records(table: table.name.value, limit: limit, after: after) }
+        let presenter = RecordPresenter(table: table)
+        let body = ValueMap([
+            (.string("records"), .list(page.records.map(presenter.object))),
+            (.string("next"), page.next.map(Value.string) ?? .null),
+        ])
+        return .json(JSONWriter.write(.map(body)))
+    }
+
+    private func createRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
+        let record = try await rejectionsAsJSON(request) { try await runtime.create(table: table.name.value, input: input) }
+        return .json(JSONWriter.write(RecordPresenter(table: table).object(record)), status: .created)
+    }
+
+    private func readRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let id = try context.parameters.require("id")
+        guard let record = try await runtimeErrors({ try await runtime.record(table: table.name.value, id: id) }) else {
+            throw ServerError.notFound("no record '\(id)' in table '\(table.name.value)'")
+        }
+        var response = Response.json(JSONWriter.write(RecordPresenter(table: table).object(record)))
+        response.headers[.eTag] = "\"\(record.version)\""
+        return response
+    }
+
+    private func updateRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let id = try context.parameters.require("id")
+        let expected = try expectedVersion(request)
+        let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
+        let record = try await rejectionsAsJSON(request) {
+            try await runtime.update(table: table.name.value, id: id, input: input, expectedVersion: expected)
+        }
+        var response = Response.json(JSONWriter.write(RecordPresenter(table: table).object(record)))
+        response.headers[.eTag] = "\"\(record.version)\""
+        return response
+    }
+
+    private func deleteRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let id = try context.parameters.require("id")
+        let expected = try expectedVersion(request)
+        try await runtimeErrors { try await runtime.delete(table: table.name.value, id: id, expectedVersion: expected) }
+        return Response(status: .noContent)
+    }
+
+    // MARK: Helpers
+
+    private func requireSignedIn(_ context: FormwrightRequestContext) throws {
+        guard context.identity.isSignedIn else { throw ServerError.unauthorized }
+    }
+
+    private func app(_ context: FormwrightRequestContext) throws -> AppRuntime {
+        let name = try context.parameters.require("app")
+        guard let runtime = apps.app(name) else { throw ServerError.notFound("no app '\(name)'") }
+        return runtime
+    }
+
+    private func appAndTable(_ context: FormwrightRequestContext) throws -> (AppRuntime, TableDefinition) {
+        try requireSignedIn(context)
+        let runtime = try app(context)
+        let name = try context.parameters.require("table")
+        guard let table = runtime.definition.table(named: name) else { throw ServerError.notFound("no table '\(name)' in app '\(runtime.name)'") }
+        return (runtime, table)
+    }
+
+    /// The version named by `If-Match` (`"3"`, `W/"3"` or `3`); nil without the header.
+    private func expectedVersion(_ request: Request) throws -> Int64? {
+        guard let header = request.headers[.ifMatch] else { return nil }
+        var text = Substring(header.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("W/") { text = text.dropFirst(2) }
+        if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = text.dropFirst().dropLast() }
+        guard let version = Int64(text) else { throw ServerError.badRequest("'If-Match' must name a record version such as \"3\"") }
+        return version
+    }
+
+    private func rejectionsAsJSON<T>(_ request: Request, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await runtimeErrors(body)
+        } catch let rejected as SubmissionRejected {
+            throw FieldErrorsResponse(errors: rejected.errors, locales: AcceptLanguage.preferences(request))
+        }
+    }
+}
+
+/// Maps runtime errors to HTTP errors.
+func runtimeErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as RuntimeError {
+        switch error.kind {
+        case .notFound: throw ServerError.notFound(error.message)
+        case .versionConflict: throw ServerError(.preconditionFailed, id: "version_conflict", error.message)
+        case .badRequest: throw ServerError.badRequest(error.message)
+        case .unavailable: throw ServerError(.serviceUnavailable, id: "store_unavailable", "the store cannot serve this request now")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// Who is making a request.
+public enum Identity: Sendable, Hashable {
+    /// Nobody signed in: may only submit public forms.
+    case anonymous
+    /// The admin, by token or session.
+    case admin(session: String?)
+
+    /// Whether the caller is signed in.
+    public var isSignedIn: Bool {
+        if case .admin = self { return true }
+        return false
+    }
+}

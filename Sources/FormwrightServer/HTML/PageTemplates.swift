@@ -1,0 +1,100 @@
+/// The Mustache templates of the HTML pages. `{{ }}` escapes every value; `{{{ }}}` is used
+/// only for HTML this server rendered itself (a page body inside the layout).
+enum PageTemplates {
+    static let all: [String: String] = [
+        "layout": layout, "home": home, "app": app, "form": form, "records": records, "record": record, "message": message,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}}</title>
+        <style>
+        body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+        header{background:#1d2330;color:#fff;padding:.75rem 1rem}header a{color:#fff;text-decoration:none}
+        main{max-width:44rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.5rem}label{display:block;font-weight:600;margin-top:1rem}
+        input,select,textarea{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;border:1px solid #aab;border-radius:.3rem;background:#fff}
+        input[type=checkbox]{width:auto;margin-right:.4rem}
+        .check{font-weight:400;display:flex;align-items:center}
+        .help{color:#556;font-size:.9rem;margin:.2rem 0}
+        .error{color:#b00020;font-size:.95rem;margin:.2rem 0}
+        .invalid input,.invalid select,.invalid textarea{border-color:#b00020}
+        .summary{border:1px solid #b00020;background:#fff0f2;padding:.5rem 1rem;border-radius:.3rem}
+        button{margin-top:1.5rem;font:inherit;padding:.6rem 1.2rem;border:0;border-radius:.3rem;background:#2457d6;color:#fff}
+        table{border-collapse:collapse;width:100%;background:#fff}td,th{border-bottom:1px solid #dde;padding:.4rem;text-align:left;vertical-align:top}
+        .scroll{overflow-x:auto}.required{color:#b00020}
+        </style>
+        </head>
+        <body>
+        <header><a href="/">Formwright</a>{{#appTitle}} · <a href="{{appURL}}">{{appTitle}}</a>{{/appTitle}}</header>
+        <main>
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let home = """
+        <h1>{{heading}}</h1>
+        {{#apps}}<p><a href="{{url}}">{{title}}</a></p>{{/apps}}
+        {{^apps}}<p>{{empty}}</p>{{/apps}}
+        """
+
+    static let app = """
+        <h1>{{title}}</h1>
+        {{#description}}<p>{{description}}</p>{{/description}}
+        <h2>{{formsHeading}}</h2>
+        {{#forms}}<p><a href="{{url}}">{{title}}</a></p>{{/forms}}
+        <h2>{{tablesHeading}}</h2>
+        {{#tables}}<p><a href="{{url}}">{{title}}</a></p>{{/tables}}
+        """
+
+    static let form = """
+        <h1>{{title}}</h1>
+        {{#description}}<p>{{description}}</p>{{/description}}
+        {{#hasErrors}}<div class="summary" role="alert"><p>{{errorSummary}}</p></div>{{/hasErrors}}
+        <form method="post" action="{{action}}" novalidate>
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#fields}}
+        <div class="{{#error}}invalid{{/error}}">
+        {{^isCheckbox}}<label for="f-{{name}}">{{label}}{{#required}} <span class="required">*</span>{{/required}}</label>{{/isCheckbox}}
+        {{#help}}<p class="help" id="h-{{name}}">{{help}}</p>{{/help}}
+        {{#isInput}}<input id="f-{{name}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#step}} step="{{step}}"{{/step}}{{#inputMode}} inputmode="{{inputMode}}"{{/inputMode}}{{#placeholder}} placeholder="{{placeholder}}"{{/placeholder}}{{#required}} required{{/required}}{{#readonly}} readonly{{/readonly}}>{{/isInput}}
+        {{#isTextarea}}<textarea id="f-{{name}}" name="{{name}}" rows="{{rows}}"{{#placeholder}} placeholder="{{placeholder}}"{{/placeholder}}{{#required}} required{{/required}}{{#readonly}} readonly{{/readonly}}>{{value}}</textarea>{{/isTextarea}}
+        {{#isSelect}}<select id="f-{{name}}" name="{{name}}"{{#required}} required{{/required}}><option value=""></option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
+        {{#isCheckboxes}}{{#options}}<label class="check"><input type="checkbox" name="{{name}}" value="{{value}}"{{#selected}} checked{{/selected}}>{{label}}</label>{{/options}}{{/isCheckboxes}}
+        {{#isCheckbox}}<input type="hidden" name="{{name}}" value="false"><label class="check"><input id="f-{{name}}" type="checkbox" name="{{name}}" value="true"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}
+        {{#error}}<p class="error" id="e-{{name}}">{{error}}</p>{{/error}}
+        </div>
+        {{/fields}}
+        <button type="submit">{{submitLabel}}</button>
+        </form>
+        """
+
+    static let records = """
+        <h1>{{title}}</h1>
+        <div class="scroll"><table>
+        <tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr>
+        {{#rows}}<tr>{{#cells}}<td>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</td>{{/cells}}</tr>{{/rows}}
+        </table></div>
+        {{^rows}}<p>{{empty}}</p>{{/rows}}
+        {{#next}}<p><a href="{{next}}">{{nextLabel}}</a></p>{{/next}}
+        """
+
+    static let record = """
+        <h1>{{title}}</h1>
+        <div class="scroll"><table>
+        {{#fields}}<tr><th>{{label}}</th><td>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</td></tr>{{/fields}}
+        </table></div>
+        """
+
+    static let message = """
+        <h1>{{heading}}</h1>
+        <p>{{text}}</p>
+        {{#link}}<p><a href="{{link}}">{{linkLabel}}</a></p>{{/link}}
+        """
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import FormwrightCore
+import FormwrightDefinition
+import FormwrightRuntime
+import FormwrightServer
+import FormwrightStorage
+import Foundation
+
+/// `formwright serve PATH [--store URL] [--host H] [--port P]`: serve every app under PATH.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve every app under a path: web forms, pages and the JSON API.",
+        discussion: """
+            Binds to 127.0.0.1 unless --host says otherwise. The admin token comes from FORMWRIGHT_ADMIN_TOKEN; \
+            without it one is made and printed. A one-time login link for the browser is printed on start. \
+            Stops cleanly on SIGINT or SIGTERM.
+            """
+    )
+
+    @Argument(help: "An app folder, a folder of app folders, or one app file.")
+    var path: String
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    func run() async throws {
+        let loaded = try CommandSupport.loadApps(path)
+        let backend = try await store.open()
+        var runtimes: [AppRuntime] = []
+        for definition in loaded {
+            let runtime = AppRuntime(definition: definition, storage: backend)
+            do {
+                try await runtime.prepare()
+            } catch {
+                Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.url)': \(error)")
+                throw ExitCode(1)
+            }
+            runtimes.append(runtime)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let givenToken = environment["FORMWRIGHT_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let token = givenToken ?? AccessControl.randomToken()
+        let server = try FormwrightHTTPServer(
+            apps: AppRegistry(runtimes), configuration: ServerConfiguration(host: host, port: port, adminToken: token))
+        let code = server.access.makeLoginCode()
+        let displayHost = host.contains(":") ? "[\(host)]" : host
+        let names = runtimes.map(\.name).joined(separator: ", ")
+        let count = runtimes.count
+        let application = server.application { boundPort in
+            let base = "http://\(displayHost):\(boundPort)"
+            var lines = ["Formwright is serving \(count) app\(count == 1 ? "" : "s") (\(names)) at \(base)/"]
+            lines.append("Open this one-time link to sign in: \(base)/login?token=\(code)")
+            if givenToken == nil { lines.append("API token (for 'Authorization: Bearer …'): \(token)") }
+            Terminal.print(lines.joined(separator: "\n"))
+        }
+        try await application.runService()
+        try await backend.close()
+    }
+}

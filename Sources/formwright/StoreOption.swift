@@ -1,0 +1,22 @@
+import ArgumentParser
+import FormwrightSQLite
+import FormwrightStorage
+
+/// `--store URL`, shared by every command that opens a store.
+struct StoreOption: ParsableArguments {
+    @Option(name: .customLong("store"), help: "Where data lives: sqlite:PATH, or memory:.")
+    var url = StoreURL.default.description
+
+    /// Opens the named store; a bad URL or an unopenable store is a clear error and exit 1.
+    func open() async throws -> any StorageBackend {
+        do {
+            switch try StoreURL(parsing: url) {
+            case .memory: return MemoryStorage()
+            case .sqlite(let path): return try await SQLiteStorage(path: path)
+            }
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

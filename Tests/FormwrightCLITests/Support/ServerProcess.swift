@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A real `formwright serve` process on a free port, for end-to-end tests over HTTP.
+final class ServerProcess {
+    let process = Process()
+    let baseURL: URL
+    let loginURL: String
+    private let output: Pipe
+
+    /// Starts the server and waits until it prints its URL (at most 30 seconds).
+    init(arguments: [String], token: String, directory: URL = CommandRunner.packageRoot) throws {
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["serve"] + arguments + ["--port", "0"]
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["FORMWRIGHT_ADMIN_TOKEN"] = token
+        process.environment = environment
+        output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("/login?token="), Date() < deadline, process.isRunning {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let range = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression), let url = URL(string: String(text[range])),
+            let login = text.split(separator: "\n").first(where: { $0.contains("/login?token=") })
+        else {
+            process.terminate()
+            throw ServerProcessError(message: "the server did not print its URL: \(text)")
+        }
+        baseURL = url
+        loginURL = String(login[(login.range(of: "http://")?.lowerBound ?? login.startIndex)...])
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Sends SIGKILL.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// One HTTP request; returns the status and body.
+    func request(_ method: String, _ path: String, token: String?, body: String? = nil) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct ServerProcessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

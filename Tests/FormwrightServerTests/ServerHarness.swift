@@ -1,0 +1,38 @@
+import FormwrightDefinition
+import FormwrightRuntime
+import FormwrightServer
+import FormwrightStorage
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// A server over the customer-sentiment example on an in-memory store, driven through the router without a socket.
+struct ServerHarness {
+    static let token = "test-admin-token-0123456789abcdef"
+    let server: FormwrightHTTPServer
+    let runtime: AppRuntime
+
+    init() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = try DefinitionLoader().load(path: root.appendingPathComponent("apps/customer-sentiment").path)
+        let definition = try #require(loaded.first?.definition)
+        runtime = AppRuntime(definition: definition, storage: MemoryStorage())
+        try await runtime.prepare()
+        server = try FormwrightHTTPServer(apps: AppRegistry([runtime]), configuration: ServerConfiguration(adminToken: Self.token))
+    }
+
+    /// Runs requests against the router.
+    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await Application(router: server.router()).test(.router, body)
+    }
+
+    static var admin: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}

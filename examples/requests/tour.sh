@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's API tour, against a running `formwright serve apps/customer-sentiment`.
+# Usage: BASE=http://127.0.0.1:8080 TOKEN=... examples/requests/tour.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+api="$BASE/api/v1/apps/customer-sentiment"
+auth=(-H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json")
+
+# Anyone may send feedback: the public form answers with the new record's id only.
+curl -sf -X POST "$api/forms/feedback/submissions" -H "Content-Type: application/json" --data @"$here/feedback.json"
+echo
+
+# Create a customer through the records API, then log a conversation through the form.
+customer=$(curl -sf -X POST "$api/tables/customers/records" "${auth[@]}" --data @"$here/customer.json")
+echo "$customer"
+id=$(printf '%s' "$customer" | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+sed "s/CUSTOMER_ID/$id/" "$here/conversation.json" |
+    curl -sf -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" --data @-
+echo
+
+# Read the conversations back, one page of 10.
+curl -sf "$api/tables/conversations/records?limit=10" "${auth[@]}"
+echo
+
+# A mistake is answered with 422 and every field error, in the caller's language.
+curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
+echo
