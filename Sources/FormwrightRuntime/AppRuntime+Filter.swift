@@ -73,10 +73,11 @@ extension AppRuntime {
     private static func matches(
         _ program: Program, record: StoredRecord, table: TableDefinition, pipeline: SubmissionPipeline, context: EvaluationContext
     ) throws -> Bool {
-        let ordered = table.fields.map { field in
-            (name: field.name.value, value: pipeline.values.expressionValue(record.fields[field.name.value] ?? .null, of: field))
+        var fields: [String: Value] = [:]
+        for field in table.fields {
+            fields[field.name.value] = pipeline.values.expressionValue(record.fields[field.name.value] ?? .null, of: field)
         }
-        switch program.evaluate(RecordActivation(ordered: ordered, context: context)) {
+        switch program.evaluate(RecordActivation(names: table.fields.map(\.name.value), fields: fields, context: context)) {
         case .success(.bool(let result)):
             return result
         case .success(let other):

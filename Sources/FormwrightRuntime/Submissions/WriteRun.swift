@@ -24,6 +24,9 @@ struct WriteRun {
     let mode: Mode
     let tableExpressions: TableExpressions?
     let formExpressions: FormExpressions?
+    /// The table's field names in order, and its fields' validators.
+    let fieldNames: [String]
+    let validators: [String: FieldValidator]
     /// Stored values by field name.
     var values: [String: Value] = [:]
     var errors: [FieldError] = []
@@ -40,14 +43,20 @@ struct WriteRun {
         self.mode = mode
         tableExpressions = pipeline.app.expressions.tables[table.name.value]
         formExpressions = form.flatMap { pipeline.app.expressions.forms[$0.name.value] }
+        fieldNames = table.fields.map(\.name.value)
+        validators = pipeline.validators[table.name.value] ?? [:]
     }
 
     /// The current values as expressions see them.
     func activation() -> RecordActivation {
-        let ordered = table.fields.map { field in
-            (name: field.name.value, value: values[field.name.value].map { pipeline.values.expressionValue($0, of: field) } ?? .null)
+        var fields: [String: Value] = [:]
+        fields.reserveCapacity(table.fields.count)
+        for field in table.fields {
+            if let value = values[field.name.value], value != .null {
+                fields[field.name.value] = pipeline.values.expressionValue(value, of: field)
+            }
         }
-        return RecordActivation(ordered: ordered, context: context)
+        return RecordActivation(names: fieldNames, fields: fields, context: context)
     }
 
     func formField(_ name: String) -> FormField? {
@@ -100,7 +109,7 @@ struct WriteRun {
     mutating func applyConditions(given: Set<String>) {
         guard let form else { return }
         let hasConditions = formExpressions.map { !$0.visibleIf.isEmpty || !$0.requiredIf.isEmpty || !$0.readOnlyIf.isEmpty } ?? false
-        let scope = hasConditions ? activation() : RecordActivation(ordered: [], context: context)
+        let scope = hasConditions ? activation() : RecordActivation(names: [], fields: [:], context: context)
         for entry in form.fields {
             let name = entry.name.value
             var state = FieldState()
@@ -148,7 +157,7 @@ struct WriteRun {
                 if required { errors.append(FieldError(field: name, problem: .required)) }
                 continue
             }
-            if let problem = pipeline.validators[table.name.value]?[name]?.problem(with: value) {
+            if let problem = validators[name]?.problem(with: value) {
                 errors.append(FieldError(field: name, problem: problem))
             }
         }
@@ -160,17 +169,22 @@ struct WriteRun {
     /// - Parameter reportingErrors: false for a preview, which fills in what it can and reports nothing.
     mutating func compute(reportingErrors: Bool = true) {
         let reporting = reportingErrors && mode == .write
-        for (name, program) in tableExpressions?.computed ?? [] {
-            guard let field = table.field(named: name) else { continue }
-            switch evaluateValue(program, for: field, key: "compute", in: activation()) {
+        guard let computed = tableExpressions?.computed, !computed.isEmpty else { return }
+        // One activation for the whole pass, each computed value added as it is worked out.
+        var scope = activation()
+        for (name, program) in computed {
+            guard let field = table.fields.first(where: { $0.name.value == name }) else { continue }
+            scope.fields[name] = nil
+            switch evaluateValue(program, for: field, key: "compute", in: scope) {
             case .success(let value):
-                if value != Value.null, let problem = pipeline.validators[table.name.value]?[name]?.problem(with: value) {
+                if value != Value.null, let problem = validators[name]?.problem(with: value) {
                     if reporting {
                         errors.append(FieldError(field: name, problem: .expressionFailed("computed '\(name)': \(problem.message(for: ["en"]))")))
                     }
                     values[name] = nil
                 } else {
                     values[name] = value
+                    if value != .null { scope.fields[name] = pipeline.values.expressionValue(value, of: field) }
                 }
             case .failure(let error):
                 values[name] = nil
