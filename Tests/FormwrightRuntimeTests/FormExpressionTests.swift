@@ -10,7 +10,8 @@ import Testing
         let runtime = try await SalesApp.runtime()
         let record = try await runtime.submit(
             form: "log_deal",
-            input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("phone"), "follow_up_on": .string("2026-05-01")]))
+            input: SalesApp.json(["title": .string("Pumps"), "quantity": .int(1), "channel": .string("phone"), "follow_up_on": .string("2026-05-01")])
+        )
         #expect(record.fields["follow_up_on"] == .null)
     }
 
@@ -81,6 +82,23 @@ import Testing
             return
         }
         #expect(object.keys == [.string("fields"), .string("computed"), .string("errors")])
+        guard case .list(let states)? = object[.string("fields")], case .map(let first)? = states.first else {
+            Issue.record("fields is not a list of objects: \(json)")
+            return
+        }
+        #expect(first.keys == [.string("name"), .string("visible"), .string("required"), .string("readonly")])
+        #expect(
+            object[.string("computed")]
+                == .map(
+                    ValueMap([
+                        (.string("risk"), .string("low")), (.string("summary"), .string("Pumps (low)")),
+                        (.string("unit_price"), .string("0.00")),
+                    ])))
+        guard case .list(let problems)? = object[.string("errors")], case .map(let problem)? = problems.first else {
+            Issue.record("errors is not a list of objects: \(json)")
+            return
+        }
+        #expect(problem.keys == [.string("field"), .string("message")])
     }
 
     @Test func aDraftShowsRuleMessagesAndHidesFields() async throws {
