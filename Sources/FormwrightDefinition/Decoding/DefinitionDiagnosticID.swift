@@ -23,5 +23,6 @@ enum DefinitionDiagnosticID: String {
     case unknownOption = "definition.unknownOption"
     case unknownTable = "definition.unknownTable"
     case unsupportedVersion = "definition.unsupportedVersion"
+    case userOnPublicForm = "definition.userOnPublicForm"
     case wrongType = "definition.wrongType"
 }

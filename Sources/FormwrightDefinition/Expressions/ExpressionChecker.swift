@@ -79,6 +79,7 @@ struct ExpressionChecker {
             }
         }
         result.rules = form.rules.compactMap { compileRule($0, in: scope) }
+        if form.isPublic { warnAboutUser(on: form, result) }
         expressions.forms[form.name.value] = result
     }
 
