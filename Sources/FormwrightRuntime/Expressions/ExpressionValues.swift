@@ -107,7 +107,7 @@ struct ExpressionValues: Sendable {
         let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))))
         let (local, overflow) = timestamp.seconds.addingReportingOverflow(offset)
         guard !overflow else { return nil }
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let days = local / 86_400 - (local % 86_400 < 0 ? 1 : 0)
         guard let small = Int(exactly: days) else { return nil }
         return CalendarDate(daysSinceEpoch: small)
     }
