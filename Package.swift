@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "FormwrightExpressions", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .target(
             name: "FormwrightDefinition",
-            dependencies: ["FormwrightCore", "CYAML"],
+            dependencies: ["FormwrightCore", "FormwrightExpressions", "CYAML"],
             swiftSettings: swiftSettings
         ),
         .target(name: "FormwrightStorage", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "FormwrightRuntime",
-            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightStorage"],
+            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -88,13 +88,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightRuntimeTests",
-            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightSQLite"],
+            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FormwrightDefinitionTests",
-            dependencies: ["FormwrightDefinition"],
+            dependencies: ["FormwrightDefinition", "FormwrightExpressions"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -150,6 +150,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "HTTPBaseline",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "Benchmarks/HTTPBaseline",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SubmissionBenchmark",
+            dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/SubmissionBenchmark",
             swiftSettings: swiftSettings
         ),
     ]

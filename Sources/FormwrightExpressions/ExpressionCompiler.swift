@@ -37,6 +37,7 @@ public struct ExpressionCompiler: Sendable {
         var diagnostics: [ExpressionDiagnostic] = []
         if check {
             var checker = Checker(declarations: declarations, limits: limits)
+            checker.source = Array(source.unicodeScalars)
             let result = checker.check(root)
             if let expecting, !checker.diagnostics.contains(where: { $0.severity == .error }) {
                 var relations = TypeRelations()

@@ -1,4 +1,4 @@
-import FormwrightCore
+public import FormwrightCore
 public import FormwrightDefinition
 public import FormwrightStorage
 
@@ -14,7 +14,7 @@ public struct AppRuntime: Sendable {
     public let definition: AppDefinition
     /// Where its records live.
     public let storage: any StorageBackend
-    private let pipeline: SubmissionPipeline
+    let pipeline: SubmissionPipeline
 
     /// Creates a runtime; call `prepare()` before serving.
     public init(definition: AppDefinition, storage: any StorageBackend) {
@@ -41,30 +41,53 @@ public struct AppRuntime: Sendable {
     }
 
     /// Submits a form: creates a record in its table.
-    /// - Throws: `SubmissionRejected` with every field error, or `RuntimeError`.
-    public func submit(form formName: String, input: SubmissionInput) async throws -> StoredRecord {
-        guard let form = definition.form(named: formName) else { throw RuntimeError(.notFound, "no form '\(formName)' in app '\(name)'") }
-        guard let table = definition.table(named: form.table.value) else { throw RuntimeError(.notFound, "no table '\(form.table.value)'") }
-        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: form, input: input).get())
+    /// - Parameters:
+    ///   - formName: the form's name.
+    ///   - input: what was sent.
+    ///   - user: who submits, as `user` in expressions; anonymous when not given.
+    /// - Throws: `SubmissionRejected` with every field and rule error, or `RuntimeError`.
+    public func submit(form formName: String, input: SubmissionInput, user: Value = .map(ValueMap())) async throws -> StoredRecord {
+        let form = try self.form(formName)
+        let table = try self.table(form.table.value)
+        let context = EvaluationContext(now: .now, user: user)
+        return try await insert(
+            table: table, values: pipeline.valuesForCreate(table: table, form: form, input: input, context: context).get(), context: context)
     }
 
     /// Creates a record in a table through the records API.
-    public func create(table tableName: String, input: SubmissionInput) async throws -> StoredRecord {
+    public func create(table tableName: String, input: SubmissionInput, user: Value = .map(ValueMap())) async throws -> StoredRecord {
         let table = try self.table(tableName)
-        return try await insert(table: table, values: pipeline.valuesForCreate(table: table, form: nil, input: input).get())
+        let context = EvaluationContext(now: .now, user: user)
+        return try await insert(
+            table: table, values: pipeline.valuesForCreate(table: table, form: nil, input: input, context: context).get(), context: context)
     }
 
     /// Changes some fields of a record; `expectedVersion` guards against overwriting someone else's change.
-    public func update(table tableName: String, id: String, input: SubmissionInput, expectedVersion: Int64?) async throws -> StoredRecord {
+    ///
+    /// Computed fields are recomputed and rules checked on the record as it will be, inside the
+    /// write transaction, so they see the stored values the change is merged into.
+    public func update(
+        table tableName: String, id: String, input: SubmissionInput, expectedVersion: Int64?, user: Value = .map(ValueMap())
+    ) async throws -> StoredRecord {
         let table = try self.table(tableName)
-        let values = try pipeline.valuesForUpdate(table: table, input: input).get()
+        let context = EvaluationContext(now: .now, user: user)
         let revision = definition.revision
+        let pipeline = self.pipeline
         let outcome = try await mapStorageErrors {
             try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
+                guard let existing = try transaction.record(table: table.name.value, id: id) else {
+                    throw StorageError(.notFound, "no record '\(id)' in table '\(table.name.value)'")
+                }
+                let values: [String: Value]
+                switch pipeline.valuesForUpdate(table: table, input: input, existing: existing.fields, context: context) {
+                case .success(let changed): values = changed
+                case .failure(let rejection): return .failure(rejection)
+                }
                 let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: id)
                 guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
                 return .success(
-                    try transaction.update(table: table.name.value, id: id, fields: values, expectedVersion: expectedVersion, revision: revision, now: .now))
+                    try transaction.update(
+                        table: table.name.value, id: id, fields: values, expectedVersion: expectedVersion, revision: revision, now: context.now))
             }
         }
         return try outcome.get()
@@ -94,24 +117,29 @@ public struct AppRuntime: Sendable {
         return try await mapStorageErrors { try await storage.read(app: name) { try $0.records(query) } }
     }
 
-    private func table(_ name: String) throws -> TableDefinition {
+    func form(_ name: String) throws -> FormDefinition {
+        guard let form = definition.form(named: name) else { throw RuntimeError(.notFound, "no form '\(name)' in app '\(self.name)'") }
+        return form
+    }
+
+    func table(_ name: String) throws -> TableDefinition {
         guard let table = definition.table(named: name) else { throw RuntimeError(.notFound, "no table '\(name)' in app '\(self.name)'") }
         return table
     }
 
-    private func insert(table: TableDefinition, values: [String: Value]) async throws -> StoredRecord {
+    private func insert(table: TableDefinition, values: [String: Value], context: EvaluationContext) async throws -> StoredRecord {
         let revision = definition.revision
         let outcome = try await mapStorageErrors {
             try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
                 let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: nil)
                 guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
-                return .success(try transaction.insert(table: table.name.value, fields: values, revision: revision, now: .now))
+                return .success(try transaction.insert(table: table.name.value, fields: values, revision: revision, now: context.now))
             }
         }
         return try outcome.get()
     }
 
-    private func mapStorageErrors<T>(_ body: () async throws -> T) async throws -> T {
+    func mapStorageErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StorageError {

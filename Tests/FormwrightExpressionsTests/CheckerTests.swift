@@ -32,7 +32,7 @@ import Testing
         ("1 + 2", "_+_(1~int, 2~int)~int"),
         ("channel == 'email'", "_==_(channel~string, \"email\"~string)~bool"),
         ("record.sentiment", "record~conversations.sentiment~double?"),
-        ("scores.map(s, s * 2.0)", "error: [14: expression.noMatchingOverload: no matching overload for '*' applied to ('int', 'double')]"),
+        ("scores.map(s, s * 2.0)", "error: [14: expression.noMatchingOverload: no matching overload for '*' applied to ('int', 'double'); whole and decimal numbers do not mix: write a decimal point in literals (2.0), or convert with double(…) or int(…)]"),
         ("scores.map(s, double(s) * 2.0)", "map(scores~list(int), s, _*_(double(s~int)~double, 2.0~double)~double)~list(double)"),
         ("scores.filter(s, s > 1)", "filter(scores~list(int), s, _>_(s~int, 1~int)~bool)~list(int)"),
         ("labels['a'] + size(tags)", "_+_(_[_](labels~map(string, int), \"a\"~string)~int, size(tags~list(string))~int)~int"),
@@ -125,5 +125,18 @@ import Testing
         let compiler = ExpressionCompiler(declarations: declarations)
         #expect(compiler.compile("quota").program?.resultType == .int)
         #expect(compiler.compile(".quota").program?.resultType == .string)
+    }
+
+    @Test func nullableUseShowsTheGuard() {
+        let condition = Self.compiler.compile("sentiment < 0.2")
+        #expect(condition.diagnostics.first?.message.contains("write 'sentiment != null && sentiment < 0.2'") == true)
+        let value = Self.compiler.compile("sentiment * 2.0")
+        #expect(value.diagnostics.first?.message.contains("'sentiment == null ? … : sentiment * 2.0'") == true)
+    }
+
+    @Test func referencedNamesListVariablesAndRecordFields() throws {
+        let program = try #require(Self.compiler.compile("channel == 'email' && record.sentiment != null && scores.all(s, s > 0)").program)
+        let names = try #require(program.checked?.referencedNames)
+        #expect(names == ["channel", "record", "record.sentiment", "scores"])
     }
 }

@@ -76,14 +76,14 @@ import Testing
             #expect(again.contains("&lt;script&gt;x&lt;/script&gt;</textarea>"))
             #expect(again.contains("<p class=\"error\" id=\"e-follow_up_on\">"))
             #expect(again.contains("value=\"2026-13-01\""))
-            let good = Self.formBody([("_csrf", csrf), ("customer", customerID), ("channel", "phone"), ("transcript", "They want a demo."), ("follow_up_on", "")])
+            let good = Self.formBody([("_csrf", csrf), ("customer", customerID), ("channel", "phone"), ("transcript", "They want a demo next week."), ("follow_up_on", "")])
             try await client.execute(uri: Self.form, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: good) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location]?.hasPrefix("\(Self.form)/done?table=conversations&id=") == true)
             }
             let stored = try await harness.runtime.records(table: "conversations", limit: 10, after: nil).records
             #expect(stored.count == 1)
-            #expect(stored.first?.fields["transcript"] == .string("They want a demo."))
+            #expect(stored.first?.fields["transcript"] == .string("They want a demo next week."))
         }
     }
 

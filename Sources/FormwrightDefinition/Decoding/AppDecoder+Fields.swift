@@ -40,10 +40,7 @@ extension AppDecoder {
         field.linkedTable = node["table"].flatMap { context.text($0, key: "table") }
         field.renamedFrom = node["renamed_from"].flatMap { formerName($0, kind: "field") }
         if let options = node["options"] { field.options = decodeOptions(options) }
-        if let compute = node["compute"].flatMap({ context.expression($0, key: "compute") }) {
-            field.compute = compute
-            context.warning(.notYetEnforced, "computed fields are not yet enforced; this 'compute' is kept but not evaluated", at: compute.range)
-        }
+        field.compute = node["compute"].flatMap { context.expression($0, key: "compute") }
         let values = FieldValueDecoder(field: field)
         field.minimum = node["min"].flatMap { values.bound($0, key: "min", context: &context) }
         field.maximum = node["max"].flatMap { values.bound($0, key: "max", context: &context) }

@@ -69,8 +69,6 @@ extension AppDecoder {
     }
 
     private mutating func conditional(_ overrides: MappingReader, _ key: String) -> ExpressionSource? {
-        guard let expression = overrides[key].flatMap({ context.expression($0, key: key) }) else { return nil }
-        context.warning(.notYetEnforced, "'\(key)' is not yet enforced; the condition is kept but not evaluated", at: expression.range)
-        return expression
+        overrides[key].flatMap { context.expression($0, key: key) }
     }
 }

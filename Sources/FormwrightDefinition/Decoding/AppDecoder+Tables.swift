@@ -47,11 +47,9 @@ extension AppDecoder {
             guard let rule = MappingReader(
                 item, subject: "a rule of \(owner)", key: "rules", allowed: Self.ruleKeys, required: ["check", "message"], context: &context),
                 let check = rule["check"].flatMap({ context.expression($0, key: "check") }),
-                let message = rule["message"].flatMap({ context.localized($0, key: "message") })
+                let messageNode = rule["message"], let message = context.localized(messageNode, key: "message")
             else { continue }
-            context.warning(
-                .notYetEnforced, "rule expressions are not yet enforced; this 'check' is kept but not evaluated", at: check.range)
-            rules.append(Rule(check: check, message: message))
+            rules.append(Rule(check: check, message: message, messageSources: context.scalarSources(messageNode)))
         }
         return rules
     }

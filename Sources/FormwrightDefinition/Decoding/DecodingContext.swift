@@ -102,8 +102,17 @@ struct DecodingContext {
 
     /// An expression-valued key: the scalar's text, kept with its place.
     mutating func expression(_ node: YAMLNode, key: String) -> ExpressionSource? {
-        guard let text = text(node, key: key) else { return nil }
-        return ExpressionSource(text: text.value, range: text.range)
+        guard let text = text(node, key: key), case .scalar(_, let style) = node.content else { return nil }
+        return ExpressionSource(text: text.value, range: text.range, style: style)
+    }
+
+    /// The scalars of text for people: one for a plain string, one per translation for a map.
+    func scalarSources(_ node: YAMLNode) -> [ScalarSource] {
+        if case .scalar(let text, let style) = node.content { return [ScalarSource(text: text, range: node.range, style: style)] }
+        return (node.entries ?? []).compactMap { entry in
+            guard case .scalar(let text, let style) = entry.value.content else { return nil }
+            return ScalarSource(text: text, range: entry.value.range, style: style)
+        }
     }
 
     private func quotedHint(_ node: YAMLNode, _ words: [String]?) -> String {

@@ -1,5 +1,6 @@
 /// The catalog of the definition layer's diagnostic identifiers, alphabetised.
 enum DefinitionDiagnosticID: String {
+    case computeCycle = "definition.computeCycle"
     case constraintConflict = "definition.constraintConflict"
     case defaultOutOfBounds = "definition.defaultOutOfBounds"
     case duplicateName = "definition.duplicateName"
@@ -16,9 +17,12 @@ enum DefinitionDiagnosticID: String {
     case outOfRange = "definition.outOfRange"
     case publicFormLink = "definition.publicFormLink"
     case reservedName = "definition.reservedName"
+    case unclosedHole = "definition.unclosedHole"
     case unknownField = "definition.unknownField"
     case unknownKey = "definition.unknownKey"
+    case unknownOption = "definition.unknownOption"
     case unknownTable = "definition.unknownTable"
     case unsupportedVersion = "definition.unsupportedVersion"
+    case userOnPublicForm = "definition.userOnPublicForm"
     case wrongType = "definition.wrongType"
 }

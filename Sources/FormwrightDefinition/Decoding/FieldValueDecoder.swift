@@ -9,9 +9,8 @@ struct FieldValueDecoder {
 
     /// A default: data of the field's type, or an expression.
     func value(_ node: YAMLNode, key: String, context: inout DecodingContext) -> Located<FieldValue>? {
-        if let text = node.scalar, text.hasPrefix("=") {
-            let source = ExpressionSource(text: String(text.dropFirst()), range: node.range)
-            context.warning(.notYetEnforced, "computed values ('= …') are not yet enforced; this '\(key)' is kept but not evaluated", at: node.range)
+        if case .scalar(let text, let style) = node.content, text.hasPrefix("=") {
+            let source = ExpressionSource(text: String(text.dropFirst()), range: node.range, style: style, contentOffset: 1)
             return Located(.expression(source), at: node.range)
         }
         return literal(node, key: key, context: &context).map { Located(.literal($0), at: node.range) }

@@ -65,12 +65,16 @@ public struct DefinitionLoader: Sendable {
         }
         var decoder = AppDecoder(file: path)
         decoder.context.diagnostics.append(contentsOf: readerDiagnostics)
-        let definition = decoder.decode(root, revision: Self.revision(of: bytes))
+        let decodedApp = decoder.decode(root, revision: Self.revision(of: bytes))
         var context = decoder.context
-        if let definition {
-            var checker = AppChecker(app: definition, context: context)
+        var definition = decodedApp
+        if let app = decodedApp {
+            var checker = AppChecker(app: app, context: context)
             checker.check()
-            context = checker.context
+            var expressionChecker = ExpressionChecker(app: app, context: checker.context, file: source)
+            expressionChecker.check()
+            context = expressionChecker.context
+            definition?.expressions = expressionChecker.expressions
         }
         let diagnostics = context.diagnostics.diagnostics.sorted(by: Diagnostic.presentationOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }

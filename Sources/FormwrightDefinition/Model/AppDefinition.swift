@@ -16,11 +16,13 @@ public struct AppDefinition: Sendable {
     public var file: String
     /// A content hash of the app file: the definition revision records are written under.
     public var revision: String
+    /// Every expression of the app, compiled; filled in when the app checks.
+    public var expressions: AppExpressions
 
     /// Creates an app definition.
     public init(
         name: Located<String>, title: LocalizedText?, description: LocalizedText?, timezone: String,
-        tables: [TableDefinition], forms: [FormDefinition], file: String, revision: String
+        tables: [TableDefinition], forms: [FormDefinition], file: String, revision: String, expressions: AppExpressions = AppExpressions()
     ) {
         self.name = name
         self.title = title
@@ -30,6 +32,7 @@ public struct AppDefinition: Sendable {
         self.forms = forms
         self.file = file
         self.revision = revision
+        self.expressions = expressions
     }
 
     /// The table with a name.

@@ -4,4 +4,13 @@ public struct Rule: Sendable, Hashable {
     public var check: ExpressionSource
     /// The message, which may hold `{{ expr }}` holes.
     public var message: LocalizedText
+    /// The scalar of each translation of `message`, in the same order, for placing problems in its holes.
+    public var messageSources: [ScalarSource]
+
+    /// Creates a rule.
+    public init(check: ExpressionSource, message: LocalizedText, messageSources: [ScalarSource] = []) {
+        self.check = check
+        self.message = message
+        self.messageSources = messageSources
+    }
 }

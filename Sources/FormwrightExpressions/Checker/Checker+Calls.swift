@@ -51,13 +51,27 @@ extension Checker {
             let shown = types.map { "'\($0)'" }.joined(separator: ", ")
             report(
                 ExpressionDiagnostic.ID.noMatchingOverload,
-                "no matching overload for '\(OperatorNames.display(function))' applied to (\(shown))", node.span)
+                "no matching overload for '\(OperatorNames.display(function))' applied to (\(shown))"
+                    + Self.mixingHint(function, types.map(\.nonNull)), node.span)
             return .error
         }
         if matches.count == 1 { result.overloads[node.id] = first.0 }
-        warnAboutNullable(node, function: function, operands: operands, types: types)
+        warnAboutNullable(node, function: function, operands: operands, types: types, result: first.1)
         if matches.dropFirst().allSatisfy({ $0.1 == first.1 }) { return first.1 }
         return .dyn
+    }
+
+    /// A hint for operators applied to a mix of numbers and text, or of whole and decimal numbers.
+    static func mixingHint(_ function: String, _ types: [ExpressionType]) -> String {
+        guard function.hasPrefix("_"), types.count == 2 else { return "" }
+        let numbers: Set<ExpressionType> = [.int, .uint, .double]
+        if types.contains(.string), types.contains(where: numbers.contains) {
+            return "; text and numbers do not compare: write text in quotes (such as 'phone'), or convert with string(…) or int(…)"
+        }
+        if types.contains(.double), types.contains(where: { $0 == .int || $0 == .uint }) {
+            return "; whole and decimal numbers do not mix: write a decimal point in literals (2.0), or convert with double(…) or int(…)"
+        }
+        return ""
     }
 
     /// Infers a node's type while treating `facts` as non-null.
@@ -119,15 +133,37 @@ extension Checker {
         }
     }
 
-    /// Warns where a nullable value reaches an operator or function that fails on null.
-    mutating func warnAboutNullable(_ node: ExpressionNode, function: String, operands: [ExpressionNode], types: [ExpressionType]) {
+    /// Warns where a nullable value reaches an operator or function that fails on null, showing how to guard it.
+    mutating func warnAboutNullable(
+        _ node: ExpressionNode, function: String, operands: [ExpressionNode], types: [ExpressionType], result: ExpressionType
+    ) {
         guard !["_==_", "_!=_", "dyn", "type", "@in"].contains(function) else { return }
         for (operand, type) in zip(operands, types) {
             guard case .nullable = type else { continue }
+            guard let name = operand.sourceName else {
+                report(
+                    ExpressionDiagnostic.ID.nullableUse, "this value may be null here; test it with '== null' first", operand.span,
+                    severity: .warning)
+                continue
+            }
+            let call = text(node.span)
+            let guarded: String
+            if call.isEmpty {
+                guarded = "test it with '\(name) != null' first"
+            } else if result.nonNull == .bool {
+                guarded = "write '\(name) != null && \(call)'"
+            } else {
+                guarded = "test it first, as in '\(name) == null ? … : \(call)'"
+            }
             report(
-                ExpressionDiagnostic.ID.nullableUse,
-                "'\(operand.sourceName ?? "value")' may be null here; test it with '== null' first", operand.span,
-                severity: .warning)
+                ExpressionDiagnostic.ID.nullableUse, "'\(name)' may be empty (null) here, and then the expression fails; \(guarded)",
+                operand.span, severity: .warning)
         }
+    }
+
+    /// The source text a span covers, or empty when the checker was not given the source.
+    func text(_ span: Range<Int>) -> String {
+        guard span.lowerBound >= 0, span.upperBound <= source.count, !span.isEmpty else { return "" }
+        return String(String.UnicodeScalarView(source[span]))
     }
 }

@@ -11,6 +11,8 @@ struct Checker {
     var locals: [(name: String, type: ExpressionType)] = []
     /// Names known to be non-null where the checker currently is (after `x != null &&`, in `x == null ? … : here`).
     var narrowed: [String: Int] = [:]
+    /// The expression's text as scalars, for messages that quote it; empty when unknown.
+    var source: [Unicode.Scalar] = []
 
     init(declarations: Declarations, limits: ExpressionLimits, functions: [String: FunctionDeclaration] = StandardLibrary.functions) {
         self.declarations = declarations

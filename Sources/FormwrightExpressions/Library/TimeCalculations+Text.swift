@@ -74,14 +74,6 @@ extension TimeCalculations {
         timestamp.rfc3339
     }
 
-    /// `.5`, `.000000001` or empty: nanoseconds as a decimal fraction without trailing zeros.
-    static func fraction(_ nanos: Int64) -> String {
-        guard nanos != 0 else { return "" }
-        var digits = padded(abs(nanos), 9)
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "." + digits
-    }
-
     static func padded(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

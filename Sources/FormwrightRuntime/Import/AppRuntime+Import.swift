@@ -1,6 +1,6 @@
 public import FormwrightCore
 import FormwrightDefinition
-public import FormwrightStorage
+import FormwrightStorage
 
 extension AppRuntime {
     /// Imports rows into a table, each checked exactly as a form submission is (the same pipeline),

@@ -1,4 +1,10 @@
+public import FormwrightDefinition
+
 /// Why a field's value was refused, worded for the person who typed it, in English or Chinese.
+///
+/// `ruleFailed` carries the rule's own message, its `{{ }}` holes already filled in, in every
+/// language the app wrote it in; `expressionFailed` says that an expression of the app could not
+/// be evaluated on this input, so the write was refused rather than store an empty value.
 public enum FieldProblem: Error, Sendable, Hashable {
     case required
     case unknownField(suggestion: String?)
@@ -25,9 +31,12 @@ public enum FieldProblem: Error, Sendable, Hashable {
     case missingLink
     case duplicate
     case outOfRange
+    case ruleFailed(LocalizedText)
+    case expressionFailed(String)
 
     /// The message in the first supported language of `locales` (English, or Chinese for `zh…`).
     public func message(for locales: [String]) -> String {
+        if case .ruleFailed(let text) = self { return text.resolve(for: locales) }
         let chinese = locales.first { $0.lowercased().hasPrefix("zh") || $0.lowercased().hasPrefix("en") }?.lowercased().hasPrefix("zh") ?? false
         return chinese ? chineseText : englishText
     }
@@ -42,7 +51,8 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .notWholeNumber: "Please enter a whole number."
         case .notNumber: "Please enter a number."
         case .notAmount: "Please enter an amount such as 1234.50."
-        case .tooManyDecimals(let scale): scale == 0 ? "Please enter a whole amount, without decimals." : "Please use at most \(scale) decimal places."
+        case .tooManyDecimals(let scale):
+            scale == 0 ? "Please enter a whole amount, without decimals." : "Please use at most \(scale) decimal places."
         case .notBoolean: "Please choose yes or no."
         case .notDate: "Please enter a date such as 2026-01-31."
         case .notDateTime: "Please enter a date and time such as 2026-01-31T09:30:00Z."
@@ -59,6 +69,8 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .missingLink: "The chosen record does not exist (it may have been deleted)."
         case .duplicate: "This value is already used by another record."
         case .outOfRange: "This value is too large."
+        case .ruleFailed(let text): text.resolve(for: ["en"])
+        case .expressionFailed(let detail): "This could not be worked out (\(detail)); please check the other values or tell the app's owner."
         }
     }
 
@@ -89,6 +101,8 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .missingLink: "所选记录不存在（可能已被删除）。"
         case .duplicate: "该值已被其他记录使用。"
         case .outOfRange: "数值过大。"
+        case .ruleFailed(let text): text.resolve(for: ["zh"])
+        case .expressionFailed(let detail): "无法计算（\(detail)）；请检查其他填写内容，或联系应用负责人。"
         }
     }
 }

@@ -1,6 +1,12 @@
-/// One refused field of a submission.
-public struct FieldError: Sendable, Hashable {
-    /// The field's name.
+/// One refused field of a submission, or a rule the submission breaks.
+///
+/// A failed rule is about the record as a whole, not one field: its `field` is `""` and its
+/// problem is `.ruleFailed` with the rule's message. In the 422 body it reads
+/// `{"field": "", "message": "An email transcript is limited to 20,000 characters."}`, so a
+/// form shows it above the fields. (A rule may read several fields; picking one of them to
+/// blame would mislead as often as it helps.)
+public struct FieldError: Error, Sendable, Hashable {
+    /// The field's name; `""` for a failed rule.
     public var field: String
     /// Why it was refused.
     public var problem: FieldProblem
