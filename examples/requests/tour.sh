@@ -22,6 +22,14 @@ echo
 curl -sf "$api/tables/conversations/records?limit=10" "${auth[@]}"
 echo
 
+# A live form: what the form shows for a draft (visible, required, read-only, computed values).
+curl -sf -X POST "$api/forms/log_conversation/evaluate" "${auth[@]}" --data '{"channel": "meeting"}'
+echo
+
+# A filter is a CEL condition over each record.
+curl -sf -G "$api/tables/customers/records" "${auth[@]}" --data-urlencode "filter=region == 'east'"
+echo
+
 # A mistake is answered with 422 and every field error, in the caller's language.
 curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
 echo

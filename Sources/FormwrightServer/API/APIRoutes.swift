@@ -14,6 +14,7 @@ struct APIRoutes {
         let api = router.group("api/v1/apps")
         api.get { _, context in try listApps(context) }
         api.post(":app/forms/:form/submissions") { request, context in try await submit(request, context) }
+        api.post(":app/forms/:form/evaluate") { request, context in try await evaluate(request, context) }
         api.get(":app/tables/:table/records") { request, context in try await listRecords(request, context) }
         api.post(":app/tables/:table/records") { request, context in try await createRecord(request, context) }
         api.get(":app/tables/:table/records/:id") { request, context in try await readRecord(request, context) }
@@ -41,7 +42,7 @@ struct APIRoutes {
         }
         guard form.isPublic || context.identity.isSignedIn else { throw ServerError.unauthorized }
         let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
-        let record = try await rejectionsAsJSON(request) { try await runtime.submit(form: formName, input: input) }
+        let record = try await rejectionsAsJSON(request) { try await runtime.submit(form: formName, input: input, user: context.identity.expressionValue) }
         guard context.identity.isSignedIn else {
             return .json("{\"id\":\(JSONText.quote(record.id))}", status: .created)
         }
@@ -49,18 +50,29 @@ struct APIRoutes {
         return .json(JSONWriter.write(.map(body)), status: .created)
     }
 
+    /// A draft in, the form's live state out: visibility, required-ness, computed values, errors. Writes nothing.
+    private func evaluate(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let runtime = try app(context)
+        let formName = try context.parameters.require("form")
+        guard let form = runtime.definition.form(named: formName) else { throw ServerError.notFound("no form '\(formName)' in app '\(runtime.name)'") }
+        guard form.isPublic || context.identity.isSignedIn else { throw ServerError.unauthorized }
+        let draft = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
+        let evaluation = try await runtimeErrors { try runtime.evaluate(form: formName, draft: draft, user: context.identity.expressionValue) }
+        return .json(JSONWriter.write(evaluation.json(locales: AcceptLanguage.preferences(request))))
+    }
+
     private func listRecords(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
         let (runtime, table) = try appAndTable(context)
-        let query = request.uri.queryParameters
-        if let filter = query["filter"], !filter.isEmpty {
-            throw ServerError.badRequest("'filter' is not supported by this version yet; list without it")
-        }
+        let query = request.query
         let limit = try query["limit"].map { text -> Int in
-            guard let number = Int(String(text)) else { throw ServerError.badRequest("'limit' must be a whole number") }
+            guard let number = Int(text) else { throw ServerError.badRequest("'limit' must be a whole number") }
             return number
         } ?? 50
-        let after = query["after"].map(String.init)
-        let page = try await runtimeErrors { try await runtime.records(table: table.name.value, limit: limit, after: after) }
+        let after = query["after"]
+        let filter = query["filter"]
+        let page = try await runtimeErrors {
+            try await runtime.records(table: table.name.value, filter: filter, limit: limit, after: after, user: context.identity.expressionValue)
+        }
         let presenter = RecordPresenter(table: table)
         let body = ValueMap([
             (.string("records"), .list(page.records.map(presenter.object))),
@@ -72,7 +84,9 @@ struct APIRoutes {
     private func createRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
         let (runtime, table) = try appAndTable(context)
         let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
-        let record = try await rejectionsAsJSON(request) { try await runtime.create(table: table.name.value, input: input) }
+        let record = try await rejectionsAsJSON(request) {
+            try await runtime.create(table: table.name.value, input: input, user: context.identity.expressionValue)
+        }
         return recordResponse(record, table, status: .created)
     }
 
@@ -91,7 +105,7 @@ struct APIRoutes {
         let expected = try expectedVersion(request)
         let input = SubmissionInput(values: try await reading.jsonObject(request, context: context), format: .json)
         let record = try await rejectionsAsJSON(request) {
-            try await runtime.update(table: table.name.value, id: id, input: input, expectedVersion: expected)
+            try await runtime.update(table: table.name.value, id: id, input: input, expectedVersion: expected, user: context.identity.expressionValue)
         }
         return recordResponse(record, table)
     }

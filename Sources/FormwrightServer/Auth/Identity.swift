@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// Who is making a request.
 public enum Identity: Sendable, Hashable {
     /// Nobody signed in: may only submit public forms.
@@ -9,5 +11,11 @@ public enum Identity: Sendable, Hashable {
     public var isSignedIn: Bool {
         if case .admin = self { return true }
         return false
+    }
+
+    /// The caller as `user` in expressions: `{"name": "admin", "roles": ["admin"]}`, or an empty map when anonymous.
+    public var expressionValue: Value {
+        guard isSignedIn else { return .map(ValueMap()) }
+        return .map(ValueMap([(.string("name"), .string("admin")), (.string("roles"), .list([.string("admin")]))]))
     }
 }

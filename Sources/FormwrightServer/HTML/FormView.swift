@@ -9,6 +9,8 @@ struct FormView {
     let locales: [String]
     /// Records a link field may point to, by field name: (id, label).
     let linkChoices: [String: [(id: String, label: String)]]
+    /// Where the page's script asks for the form's live state.
+    let evaluateURL: String
 
     /// The template values; `input` holds what the person typed, `errors` what was wrong with it.
     func values(action: String, csrf: String, input: [String: [String]], errors: [FieldError]) -> [String: Any] {
@@ -22,8 +24,10 @@ struct FormView {
         if let description = form.description?.resolve(for: locales) { values["description"] = description }
         if !errors.isEmpty {
             values["hasErrors"] = true
-            values["errorSummary"] = words.fixErrors
+            let ruleMessages = errors.filter { $0.field.isEmpty }.map { $0.problem.message(for: locales) }
+            values["errorSummary"] = ruleMessages.isEmpty ? [words.fixErrors] : ruleMessages
         }
+        values["evaluateURL"] = evaluateURL
         return values
     }
 

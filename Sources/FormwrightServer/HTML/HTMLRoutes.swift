@@ -3,6 +3,7 @@ import FormwrightDefinition
 import FormwrightRuntime
 import FormwrightStorage
 import Hummingbird
+import NIOCore
 
 /// The HTML pages: sign-in, app home, forms (working without JavaScript), record lists and records.
 struct HTMLRoutes {
@@ -15,6 +16,11 @@ struct HTMLRoutes {
         router.get("/") { request, context in home(request, context) }
         router.get("/apps") { request, context in home(request, context) }
         router.get("/login") { request, context in login(request, context) }
+        router.get("/assets/live-form.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveFormScript.source)))
+        }
         router.get("/apps/:app") { request, context in try appHome(request, context) }
         router.get("/apps/:app/forms/:form") { request, context in try await formPage(request, context) }
         router.post("/apps/:app/forms/:form") { request, context in try await submitForm(request, context) }
@@ -37,7 +43,7 @@ struct HTMLRoutes {
     private func login(_ request: Request, _ context: FormwrightRequestContext) -> Response {
         let chrome = PageChrome(language: PageChrome.language(for: AcceptLanguage.preferences(request)))
         let words = PageWords(language: chrome.language)
-        guard let token = request.uri.queryParameters["token"].map(String.init), let session = access.signIn(with: token) else {
+        guard let token = request.query["token"], let session = access.signIn(with: token) else {
             return renderer.message(words.signInHeading, words.badLink, chrome: chrome, status: .unauthorized)
         }
         return .seeOther("/", headers: [.setCookie: SessionCookie.set(session, maxAge: Int(access.sessionLifetime))])
@@ -88,7 +94,9 @@ struct HTMLRoutes {
             values[name] = isMultiple ? .list(texts.map(Value.string)) : .string(texts.last ?? "")
         }
         do {
-            let record = try await runtimeErrors { try await runtime.submit(form: form.name.value, input: SubmissionInput(values: values, format: .form)) }
+            let record = try await runtimeErrors {
+                try await runtime.submit(form: form.name.value, input: SubmissionInput(values: values, format: .form), user: context.identity.expressionValue)
+            }
             let next = "\(formURL(runtime, form))/done" + (context.identity.isSignedIn ? "?table=\(FormEncoding.escape(table.name.value))&id=\(FormEncoding.escape(record.id))" : "")
             return .seeOther(next)
         } catch let rejected as SubmissionRejected {
@@ -102,9 +110,9 @@ struct HTMLRoutes {
     private func done(_ request: Request, _ context: FormwrightRequestContext) throws -> Response {
         let (runtime, form, _, chrome) = try formContext(request, context)
         let words = PageWords(language: chrome.language)
-        let query = request.uri.queryParameters
+        let query = request.query
         if context.identity.isSignedIn, let table = query["table"], let id = query["id"] {
-            let url = "/apps/\(FormEncoding.escape(runtime.name))/tables/\(FormEncoding.escape(String(table)))/records/\(FormEncoding.escape(String(id)))"
+            let url = "/apps/\(FormEncoding.escape(runtime.name))/tables/\(FormEncoding.escape(table))/records/\(FormEncoding.escape(id))"
             return renderer.message(words.thanks, words.saved, link: (url, words.viewRecord), chrome: chrome, status: .ok)
         }
         return renderer.message(words.thanks, words.saved, link: (formURL(runtime, form), words.submitAnother), chrome: chrome, status: .ok)
@@ -117,7 +125,7 @@ struct HTMLRoutes {
         guard context.identity.isSignedIn else { return signInPage(chrome) }
         let table = try tableNamed(runtime, context)
         let words = PageWords(language: chrome.language)
-        let after = request.uri.queryParameters["after"].map(String.init)
+        let after = request.query["after"]
         let page = try await runtimeErrors { try await runtime.records(table: table.name.value, limit: 50, after: after) }
         let presenter = RecordPresenter(table: table)
         let base = "/apps/\(FormEncoding.escape(runtime.name))/tables/\(table.name.value)"
@@ -204,7 +212,8 @@ struct HTMLRoutes {
                 return (record.id, label.isEmpty ? record.id : label)
             }
         }
-        return FormView(form: form, table: table, locales: AcceptLanguage.preferences(request), linkChoices: choices)
+        let evaluateURL = "/api/v1/apps/\(FormEncoding.escape(runtime.name))/forms/\(form.name.value)/evaluate"
+        return FormView(form: form, table: table, locales: AcceptLanguage.preferences(request), linkChoices: choices, evaluateURL: evaluateURL)
     }
 
     /// The CSRF token for a page: the session's, or for an anonymous visitor a double-submit cookie (set when missing).

@@ -56,11 +56,11 @@ enum PageTemplates {
     static let form = """
         <h1>{{title}}</h1>
         {{#description}}<p>{{description}}</p>{{/description}}
-        {{#hasErrors}}<div class="summary" role="alert"><p>{{errorSummary}}</p></div>{{/hasErrors}}
-        <form method="post" action="{{action}}" novalidate>
+        {{#hasErrors}}<div class="summary" role="alert">{{#errorSummary}}<p>{{.}}</p>{{/errorSummary}}</div>{{/hasErrors}}
+        <form method="post" action="{{action}}" novalidate data-evaluate="{{evaluateURL}}">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#fields}}
-        <div class="{{#error}}invalid{{/error}}">
+        <div class="{{#error}}invalid{{/error}}" data-field="{{name}}">
         {{^isCheckbox}}<label for="f-{{name}}">{{label}}{{#required}} <span class="required">*</span>{{/required}}</label>{{/isCheckbox}}
         {{#help}}<p class="help" id="h-{{name}}">{{help}}</p>{{/help}}
         {{#isInput}}<input id="f-{{name}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#step}} step="{{step}}"{{/step}}{{#inputMode}} inputmode="{{inputMode}}"{{/inputMode}}{{#placeholder}} placeholder="{{placeholder}}"{{/placeholder}}{{#required}} required{{/required}}{{#readonly}} readonly{{/readonly}}>{{/isInput}}
@@ -73,6 +73,7 @@ enum PageTemplates {
         {{/fields}}
         <button type="submit">{{submitLabel}}</button>
         </form>
+        <script src="/assets/live-form.js" defer></script>
         """
 
     static let records = """

@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, repeated names keep every value.
 enum FormEncoding {
     static func decode(_ text: String) -> [String: [String]] {
@@ -43,5 +45,12 @@ enum FormEncoding {
             }
         }
         return out
+    }
+}
+
+extension Request {
+    /// The query's parameters decoded as a form would be (`+` is a space); the last value of a repeated name wins.
+    var query: [String: String] {
+        FormEncoding.decode(uri.query ?? "").compactMapValues(\.last)
     }
 }

@@ -22,8 +22,13 @@ struct RequestReading {
         }
     }
 
-    /// The body as a JSON object; 400 with the reason when it is not one.
+    /// The body as a JSON object; 415 unless sent as `application/json` (so a plain cross-site
+    /// form cannot post to the API), 400 with the reason when it is not a JSON object.
     func jsonObject(_ request: Request, context: FormwrightRequestContext) async throws -> [String: Value] {
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingSpaces.lowercased()
+        guard mediaType == "application/json" else {
+            throw ServerError(.unsupportedMediaType, id: "unsupported_media_type", "send the body as JSON with 'Content-Type: application/json'")
+        }
         let buffer = try await body(request, context: context)
         let text = String(buffer: buffer)
         let value: Value
