@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FormwrightExpressions", targets: ["FormwrightExpressions"]),
         .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
         .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
+        .library(name: "FormwrightPostgres", targets: ["FormwrightPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +43,11 @@ let package = Package(
         .target(
             name: "FormwrightSQLite",
             dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FormwrightPostgres",
+            dependencies: ["FormwrightStorage", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -95,7 +102,12 @@ let package = Package(
         // The backend conformance suite lives with the storage tests and runs over every backend.
         .testTarget(
             name: "FormwrightStorageTests",
-            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            dependencies: ["FormwrightStorage", "FormwrightSQLite", "FormwrightPostgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightPostgresTests",
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

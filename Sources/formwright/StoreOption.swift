@@ -13,6 +13,8 @@ struct StoreOption: ParsableArguments {
             switch try StoreURL(parsing: url) {
             case .memory: return MemoryStorage()
             case .sqlite(let path): return try await SQLiteStorage(path: path)
+            case .postgres(let address):
+                throw StorageError(.unsupportedStore, "store URL '\(address)': this command does not open PostgreSQL stores yet")
             }
         } catch {
             Terminal.printError("error: \(error)")
