@@ -252,9 +252,12 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                     schema = try await loadSchema(app: app, connection)
                 }
                 let reader = PostgresReader(session: session, app: app, schema: schema)
-                // The body escapes to a pool thread only until `runIfActive` returns.
+                // The body goes to a pool thread through a box that is emptied as soon as the
+                // thread is done, so no reference to it outlives this call.
                 let result = try await withoutActuallyEscaping(body) { escapable in
-                    try await threads.runIfActive { try escapable(reader) }
+                    let box = BodyBox(escapable)
+                    defer { box.empty() }
+                    return try await threads.runIfActive { try box.run(reader) }
                 }
                 if let failure = session.firstFailure { throw TransactionFailure(underlying: failure) }
                 do {
@@ -284,5 +287,23 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         let schema = PostgresAppSchema(loaded)
         schemas.withLock { $0[app] = $0[app] ?? schema }
         return schema
+    }
+}
+
+/// Holds a transaction body for the pool thread that runs it, until emptied.
+private final class BodyBox<T>: Sendable {
+    private let body: Mutex<(@Sendable (PostgresReader) throws -> T)?>
+
+    init(_ body: @escaping @Sendable (PostgresReader) throws -> T) {
+        self.body = Mutex(body)
+    }
+
+    func run(_ reader: PostgresReader) throws -> T {
+        guard let body = body.withLock({ $0 }) else { throw CancellationError() }
+        return try body(reader)
+    }
+
+    func empty() {
+        body.withLock { $0 = nil }
     }
 }
