@@ -27,6 +27,13 @@ enum PostgresErrors {
         (error as? PSQLError)?.serverInfo?[.constraintName]
     }
 
+    /// Any error a query gave as a ``StorageError``: a failure below PostgresNIO (a channel
+    /// closed under it) is the store being unavailable.
+    static func queryError(_ error: any Error, context: String) -> StorageError {
+        if let storage = storageError(error, context: context) as? StorageError { return storage }
+        return StorageError(.unavailable, "\(context): \(error)")
+    }
+
     /// What went wrong in words: the server's message, or the connection problem.
     static func detail(_ error: any Error) -> String {
         guard let psql = error as? PSQLError else { return "\(error)" }
@@ -38,14 +45,10 @@ enum PostgresErrors {
         return "\(psql.code)"
     }
 
-    /// `error` as a ``StorageError`` with `context` before its message; storage errors and the
-    /// caller's own errors pass through unchanged.
+    /// A PostgreSQL error as a ``StorageError`` with `context` before its message; any other
+    /// error (a storage error, the caller's own, a cancellation) passes through unchanged.
     static func storageError(_ error: any Error, context: String) -> any Error {
-        if error is StorageError { return error }
-        guard let psql = error as? PSQLError else {
-            if error is CancellationError { return error }
-            return StorageError(.backendFailure, "\(context): \(error)")
-        }
+        guard let psql = error as? PSQLError else { return error }
         let text = detail(psql)
         guard let state = psql.serverInfo?[.sqlState] else {
             return StorageError(.unavailable, "\(context): the server cannot be reached: \(text)")

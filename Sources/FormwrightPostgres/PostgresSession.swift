@@ -25,12 +25,12 @@ final class PostgresSession: Sendable {
     /// Runs `query` and returns its rows, blocking the calling thread, which must not be a
     /// cooperative one; a failure is thrown as a ``StorageError``.
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        if let earlier = firstFailure { throw PostgresErrors.storageError(earlier, context: context) }
+        if let earlier = firstFailure { throw PostgresErrors.queryError(earlier, context: context) }
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
             failure.withLock { $0 = $0 ?? error }
-            throw PostgresErrors.storageError(error, context: context)
+            throw PostgresErrors.queryError(error, context: context)
         }
     }
 }

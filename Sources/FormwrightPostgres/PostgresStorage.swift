@@ -124,7 +124,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         } catch let error as StorageError {
             throw error.inContext(context)
         } catch {
-            throw PostgresErrors.storageError(error, context: context)
+            throw PostgresErrors.queryError(error, context: context)
         }
     }
 
@@ -165,7 +165,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                 try await Task.sleep(for: pause * Double.random(in: 0...1))
                 pause = min(pause * 2, .milliseconds(200))
             } catch let failure as TransactionFailure {
-                throw PostgresErrors.storageError(failure.underlying, context: context)
+                throw PostgresErrors.queryError(failure.underlying, context: context)
             } catch {
                 throw PostgresErrors.storageError(error, context: context)
             }
@@ -221,7 +221,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
             }
             _ = schemas.withLock { $0.removeValue(forKey: app) }
         } catch {
-            throw PostgresErrors.storageError(error, context: context)
+            throw PostgresErrors.queryError(error, context: context)
         }
     }
 
