@@ -78,6 +78,7 @@ import Testing
             try transaction.update(table: "customers", id: record.id, fields: [:], expectedVersion: nil, revision: "r1", now: Fixtures.now)
         }
         #expect(unchecked.version == 2)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -116,6 +117,7 @@ import Testing
         #expect(taken)
         #expect(!free)
         #expect(!ownValue)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -149,6 +151,7 @@ import Testing
         #expect(customers == 1)
         #expect(orders == 0)
         #expect(stored == kept)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -173,6 +176,7 @@ import Testing
         let unknownTable = await #expect(throws: StorageError.self) { _ = try await Fixtures.insert(store, table: "people", [[:]]) }
         #expect(unknownTable?.code == .unknownTable)
         #expect(try await store.read(app: "crm") { try $0.count(table: "customers") } == 0)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -195,6 +199,7 @@ import Testing
             try transaction.count(table: "customers", matching: ["tags": fields["tags"] ?? .null, "active": .bool(true)])
         }
         #expect(matched == 1)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -213,6 +218,7 @@ import Testing
             try await store.write(app: "crm") { try $0.insert(table: "customers", id: "a/b", fields: [:], revision: "r1", now: Fixtures.now) }
         }
         #expect(bad?.code == .invalidValue)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -242,5 +248,6 @@ import Testing
         let final = try await store.read(app: "crm") { try $0.record(table: "customers", id: counterID) }
         #expect(final?.fields["visits"] == .int(40))
         #expect(final?.version == 41)
+        try await store.close()
     }
 }
