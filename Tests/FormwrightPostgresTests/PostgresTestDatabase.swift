@@ -13,7 +13,7 @@ enum PostgresTestDatabase {
     static func open() async throws -> PostgresStorage {
         guard let url else { throw StorageError(.unavailable, "FORMWRIGHT_POSTGRES_URL is not set") }
         var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: url))
-        configuration.maximumConnections = 4
+        configuration.maximumConnections = 3
         configuration.openTimeout = .seconds(10)
         return try await PostgresStorage(configuration: configuration)
     }

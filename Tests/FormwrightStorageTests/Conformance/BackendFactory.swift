@@ -21,7 +21,7 @@ struct BackendFactory: Sendable, CustomTestStringConvertible {
     static let postgres = BackendFactory(name: "postgres") { _ in
         guard let url = postgresURL else { throw StorageError(.unavailable, "FORMWRIGHT_POSTGRES_URL is not set") }
         var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: url))
-        configuration.maximumConnections = 4
+        configuration.maximumConnections = 3
         configuration.openTimeout = .seconds(10)
         return ScratchPostgresStorage(store: try await PostgresStorage(configuration: configuration))
     }
