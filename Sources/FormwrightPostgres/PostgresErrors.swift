@@ -31,6 +31,9 @@ enum PostgresErrors {
     /// closed under it) is the store being unavailable.
     static func queryError(_ error: any Error, context: String) -> StorageError {
         if let storage = storageError(error, context: context) as? StorageError { return storage }
+        if let waited = error as? PostgresConnector.NoConnection {
+            return StorageError(.unavailable, "\(context): no database connection within \(waited.limit)")
+        }
         return StorageError(.unavailable, "\(context): \(error)")
     }
 

@@ -9,6 +9,9 @@ extension PostgresStorage {
         public var openTimeout: Duration = .seconds(30)
         /// How long one connection attempt at open may take, login and `SELECT 1` included (default 5 s).
         public var probeTimeout: Duration = .seconds(5)
+        /// How long a transaction waits for a free connection — or for a server that went away
+        /// to come back — before failing with ``StorageError/Code/unavailable`` (default 30 s).
+        public var connectionWait: Duration = .seconds(30)
         /// The most connections the pool opens, and the most transactions that run at once (default 10).
         public var maximumConnections: Int = 10
         /// How many times a write transaction runs before a serialization conflict is reported

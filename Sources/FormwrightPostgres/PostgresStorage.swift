@@ -26,9 +26,8 @@ import Synchronization
 /// A write closure must therefore do nothing but read and write through its transaction.
 /// Reads run `REPEATABLE READ, READ ONLY`: one consistent snapshot, never retried.
 public final class PostgresStorage: StorageBackend, CustomStringConvertible {
-    private let client: PostgresClient
+    private let connector: PostgresConnector
     private let runTask: Task<Void, Never>
-    private let threads: NIOThreadPool
     private let name: String
     private let configuration: Configuration
     private let logger: Logger
@@ -85,16 +84,16 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         clientConfiguration.options.maximumConnections = connections
         clientConfiguration.options.minimumConnections = 0
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-        self.client = client
         runTask = Task { await client.run() }
-        threads = NIOThreadPool(numberOfThreads: connections)
+        let threads = NIOThreadPool(numberOfThreads: connections)
         threads.start()
+        connector = PostgresConnector(client: client, threads: threads, logger: logger, connectionWait: configuration.connectionWait)
     }
 
     deinit {
         // A store dropped without close() must not leave the pool's connections open.
         runTask.cancel()
-        threads.shutdownGracefully { _ in }
+        connector.threads.shutdownGracefully { _ in }
     }
 
     /// The store's URL with its password hidden, as messages name it.
@@ -110,7 +109,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
             let checked = try AppSchema(app: app, tables: schema)
             try PostgresNames.validate(checked)
             let logger = self.logger
-            try await client.withConnection { connection in
+            try await connector.withConnection { connection in
                 _ = try await connection.query("BEGIN", logger: logger)
                 do {
                     try await PostgresSchemaStore.prepare(checked, connection, logger)
@@ -134,11 +133,17 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         try SchemaRules.validate(app: app)
         let context = "reading app '\(app)' in store '\(name)'"
         do {
-            return try await transaction(app: app, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", context: context) { reader in
+            return try await connector.transaction(
+                app: app, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", context: context, schema: schemaLoader(app)
+            ) { reader in
                 try body(PostgresReadTransaction(reader: reader))
             }
+        } catch let error as PostgresConnector.BodyError {
+            throw error.underlying
+        } catch let failure as PostgresConnector.TransactionFailure {
+            throw PostgresErrors.queryError(failure.underlying, context: context)
         } catch {
-            throw PostgresErrors.storageError(error, context: context)
+            throw PostgresErrors.queryError(error, context: context)
         }
     }
 
@@ -151,10 +156,14 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         var attempt = 1
         while true {
             do {
-                return try await transaction(app: app, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", context: context) { reader in
+                return try await connector.transaction(
+                    app: app, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", context: context, schema: schemaLoader(app)
+                ) { reader in
                     try body(PostgresWriteTransaction(reader: reader))
                 }
-            } catch let failure as TransactionFailure where PostgresErrors.isRetryable(failure.underlying) {
+            } catch let error as PostgresConnector.BodyError {
+                throw error.underlying
+            } catch let failure as PostgresConnector.TransactionFailure where PostgresErrors.isRetryable(failure.underlying) {
                 guard attempt < max(1, configuration.writeAttempts) else {
                     throw StorageError(
                         .unavailable,
@@ -164,10 +173,10 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                 // Full jitter: a random pause up to the current bound, which doubles up to 200 ms.
                 try await Task.sleep(for: pause * Double.random(in: 0...1))
                 pause = min(pause * 2, .milliseconds(200))
-            } catch let failure as TransactionFailure {
+            } catch let failure as PostgresConnector.TransactionFailure {
                 throw PostgresErrors.queryError(failure.underlying, context: context)
             } catch {
-                throw PostgresErrors.storageError(error, context: context)
+                throw PostgresErrors.queryError(error, context: context)
             }
         }
     }
@@ -182,7 +191,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         runTask.cancel()
         await runTask.value
         do {
-            try await threads.shutdownGracefully()
+            try await connector.threads.shutdownGracefully()
         } catch {
             throw StorageError(.backendFailure, "closing store '\(name)': \(error)")
         }
@@ -199,7 +208,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         let context = "dropping app '\(app)' in store '\(name)'"
         let logger = self.logger
         do {
-            try await client.withConnection { connection in
+            try await connector.withConnection { connection in
                 _ = try await connection.query("BEGIN", logger: logger)
                 do {
                     var lock = PostgresStatement()
@@ -225,85 +234,19 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
-    /// An error PostgreSQL gave inside a transaction, kept raw so `write` can tell a
-    /// serialization conflict (run again) from anything else.
-    private struct TransactionFailure: Error {
-        let underlying: any Error
-    }
-
-    /// Runs `body` on a pool thread inside one transaction on one leased connection.
-    private func transaction<T: Sendable>(
-        app: String, begin: PostgresQuery, context: String, _ body: @Sendable (PostgresReader) throws -> T
-    ) async throws -> T {
-        let logger = self.logger
-        let cached = schemas.withLock { $0[app] }
-        return try await client.withConnection { connection in
-            do {
-                _ = try await connection.query(begin, logger: logger)
-            } catch {
-                throw TransactionFailure(underlying: error)
-            }
-            let session = PostgresSession(connection: connection, logger: logger, context: context)
-            do {
-                let schema: PostgresAppSchema?
-                if let cached {
-                    schema = cached
-                } else {
-                    schema = try await loadSchema(app: app, connection)
-                }
-                let reader = PostgresReader(session: session, app: app, schema: schema)
-                // The body goes to a pool thread through a box that is emptied as soon as the
-                // thread is done, so no reference to it outlives this call.
-                let result = try await withoutActuallyEscaping(body) { escapable in
-                    let box = BodyBox(escapable)
-                    defer { box.empty() }
-                    return try await threads.runIfActive { try box.run(reader) }
-                }
-                if let failure = session.firstFailure { throw TransactionFailure(underlying: failure) }
-                do {
-                    _ = try await connection.query("COMMIT", logger: logger)
-                } catch {
-                    throw TransactionFailure(underlying: error)
-                }
-                return result
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                if let failure = session.firstFailure, !(error is TransactionFailure), PostgresErrors.isRetryable(failure) {
-                    // The closure saw the conflict as an error and passed it on (or threw its own): run again.
-                    throw TransactionFailure(underlying: failure)
-                }
-                throw error
-            }
-        }
-    }
-
     private func checkOpen() throws {
         if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
     }
 
-    /// The app's schema as recorded in the database, for an app not prepared by this process.
-    private func loadSchema(app: String, _ connection: PostgresConnection) async throws -> PostgresAppSchema? {
-        guard let loaded = try await PostgresSchemaStore.load(app: app, connection, logger) else { return nil }
-        let schema = PostgresAppSchema(loaded)
-        schemas.withLock { $0[app] = $0[app] ?? schema }
-        return schema
-    }
-}
-
-/// Holds a transaction body for the pool thread that runs it, until emptied.
-private final class BodyBox<T>: Sendable {
-    private let body: Mutex<(@Sendable (PostgresReader) throws -> T)?>
-
-    init(_ body: @escaping @Sendable (PostgresReader) throws -> T) {
-        self.body = Mutex(body)
-    }
-
-    func run(_ reader: PostgresReader) throws -> T {
-        guard let body = body.withLock({ $0 }) else { throw CancellationError() }
-        return try body(reader)
-    }
-
-    func empty() {
-        body.withLock { $0 = nil }
+    /// The app's schema: as this process prepared it, or else as recorded in the database.
+    private func schemaLoader(_ app: String) -> @Sendable (PostgresConnection) async throws -> PostgresAppSchema? {
+        let cached = schemas.withLock { $0[app] }
+        return { [self] connection in
+            if let cached { return cached }
+            guard let loaded = try await PostgresSchemaStore.load(app: app, connection, logger) else { return nil }
+            let schema = PostgresAppSchema(loaded)
+            self.schemas.withLock { $0[app] = $0[app] ?? schema }
+            return schema
+        }
     }
 }

@@ -1,6 +1,7 @@
 import FormwrightCore
 import FormwrightPostgres
 import FormwrightStorage
+import Foundation
 import Testing
 
 /// What only PostgreSQL needs checking: the schema kept in the database, several processes on
@@ -110,6 +111,27 @@ struct PostgresStoreTests {
             try $0.insert(table: String(longTable.dropLast()), fields: [longest: .string("v")], revision: "r", now: Self.now)
         }
         #expect(record.fields[longest] == .string("v"))
+        try await store.drop(app: app)
+        try await store.close()
+    }
+
+    @Test func waitingTooLongForAConnectionFailsClearly() async throws {
+        var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: PostgresTestDatabase.url ?? ""))
+        configuration.maximumConnections = 1
+        configuration.connectionWait = .seconds(2)
+        let store = try await PostgresStorage(configuration: configuration)
+        let app = PostgresTestDatabase.freshApp("wait")
+        try await store.prepare(app: app, schema: [Self.people])
+        // The only connection is held by a slow transaction (its body runs on the store's own thread).
+        async let slow = store.read(app: app) { transaction in
+            Thread.sleep(forTimeInterval: 5)
+            return try transaction.count(table: "people")
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let error = await #expect(throws: StorageError.self) { try await store.read(app: app) { try $0.count(table: "people") } }
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("no database connection within") == true)
+        #expect(try await slow == 0)
         try await store.drop(app: app)
         try await store.close()
     }
