@@ -146,5 +146,11 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             path: "Benchmarks/storage",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "PostgresBenchmark",
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Benchmarks/postgres",
+            swiftSettings: swiftSettings
+        ),
     ]
 }

@@ -17,7 +17,7 @@ extension PostgresReader {
         let direction = query.sort.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"
         let idDirection = query.sort.descending ? "DESC" : "ASC"
         let order = sortColumn == "id" ? "id \(idDirection)" : "\(sortColumn) \(direction), id \(idDirection)"
-        if let cursor { clauses.append(keyset(cursor, sortColumn, sortType, &statement)) }
+        if let cursor { clauses.append(try keyset(cursor, sortColumn, sortType, &statement)) }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         let limit = statement.parameter(Int64(query.limit) + 1)
         statement.sql = "SELECT \(sql(table).selectList) FROM \(sql(table).quotedName)\(condition) ORDER BY \(order) LIMIT \(limit)"
@@ -53,7 +53,15 @@ extension PostgresReader {
     }
 
     /// The rows strictly after the cursor's (value, id) in the query's order, null being smallest.
-    private func keyset(_ cursor: PageCursor, _ column: String, _ type: ColumnType, _ statement: inout PostgresStatement) -> String {
+    ///
+    /// PostgreSQL types its parameters, so a cursor whose value cannot belong to the column (one
+    /// made by hand) is refused as invalid rather than compared across types.
+    private func keyset(_ cursor: PageCursor, _ column: String, _ type: ColumnType, _ statement: inout PostgresStatement) throws -> String {
+        switch (cursor.value, type) {
+        case (.null, _), (.text, .text), (.text, .date), (.text, .link), (.real, .double): break
+        case (.integer, .integer), (.integer, .money), (.integer, .boolean), (.integer, .timestamp): break
+        default: throw StorageError(.invalidCursor, "the paging cursor is not valid for this query")
+        }
         let id = statement.parameter(cursor.id)
         if column == "id" { return cursor.sort.descending ? "id < \(id)" : "id > \(id)" }
         switch (cursor.sort.descending, cursor.value == .null) {
