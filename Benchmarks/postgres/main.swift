@@ -136,4 +136,6 @@ print("rows per round: \(rows), rounds: \(rounds), one record per transaction, s
 print("PostgresNIO, autocommit INSERT:           \(Int(autocommitRate)) inserts/s (median)")
 print("PostgresNIO, BEGIN SERIALIZABLE…COMMIT:   \(Int(transactionRate)) inserts/s (median)")
 print("PostgresStorage.write:                    \(Int(formwrightRate)) inserts/s (median)")
-print("ratio:                                    \(String(format: "%.2f", formwrightRate / transactionRate)) of the same transaction in PostgresNIO, \(String(format: "%.2f", formwrightRate / autocommitRate)) of autocommit")
+print(
+    "ratio:                                    \(String(format: "%.2f", formwrightRate / transactionRate)) of the same transaction in PostgresNIO, \(String(format: "%.2f", formwrightRate / autocommitRate)) of autocommit"
+)

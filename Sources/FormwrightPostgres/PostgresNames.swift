@@ -80,7 +80,8 @@ public enum PostgresNames {
         for table in schema.tables {
             try check(self.table(table.name), what: "table name '\(table.name)'", table: table.name)
             for column in table.columns {
-                try check(self.column(column.name), what: "field name '\(column.name)' of table '\(table.name)'", table: table.name, field: column.name)
+                try check(
+                    self.column(column.name), what: "field name '\(column.name)' of table '\(table.name)'", table: table.name, field: column.name)
             }
         }
     }

@@ -17,7 +17,9 @@ enum PostgresProbe {
     ///
     /// - Throws: ``StorageError/Code/unavailable`` with `context` and the last problem seen;
     ///   a refused login or a missing database fails at once, without retrying.
-    static func waitForServer(_ configuration: PostgresStorage.Configuration, tls: PostgresConnection.Configuration.TLS, logger: Logger, context: String)
+    static func waitForServer(
+        _ configuration: PostgresStorage.Configuration, tls: PostgresConnection.Configuration.TLS, logger: Logger, context: String
+    )
         async throws
     {
         let clock = ContinuousClock()
@@ -48,7 +50,9 @@ enum PostgresProbe {
     }
 
     /// One connection, login and `SELECT 1`, given at most `probeTimeout`.
-    private static func attempt(_ configuration: PostgresStorage.Configuration, tls: PostgresConnection.Configuration.TLS, logger: Logger) async throws {
+    private static func attempt(_ configuration: PostgresStorage.Configuration, tls: PostgresConnection.Configuration.TLS, logger: Logger)
+        async throws
+    {
         let address = configuration.address
         var connectionConfiguration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password, database: address.database, tls: tls)

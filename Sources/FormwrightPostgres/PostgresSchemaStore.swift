@@ -77,7 +77,8 @@ enum PostgresSchemaStore {
         let app = schema.app
         _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(app))"))
         var storedQuery = PostgresStatement()
-        storedQuery.sql = "SELECT table_key, column_key, column_type, money_scale, link_table FROM \(columns) WHERE app = \(storedQuery.parameter(app))"
+        storedQuery.sql =
+            "SELECT table_key, column_key, column_type, money_scale, link_table FROM \(columns) WHERE app = \(storedQuery.parameter(app))"
         var stored: [String: [String: ColumnType]] = [:]
         for row in try await run(storedQuery) {
             let (tableKey, columnKey, typeName, scale, linkTable) = try row.decode((String, String, String, Int64?, String?).self)
@@ -112,7 +113,8 @@ enum PostgresSchemaStore {
                 if let existing = stored[tableKey]?[columnKey] {
                     guard existing == column.type else {
                         throw StorageError(
-                            .incompatibleSchema, "field '\(column.name)' of table '\(table.name)' is stored as '\(existing.name)', not '\(column.type.name)'",
+                            .incompatibleSchema,
+                            "field '\(column.name)' of table '\(table.name)' is stored as '\(existing.name)', not '\(column.type.name)'",
                             table: table.name, field: column.name)
                     }
                 } else {
@@ -155,7 +157,7 @@ enum PostgresSchemaStore {
         let columnName = PostgresNames.quote(PostgresNames.column(column.name))
         do {
             _ = try await run(PostgresStatement("CREATE UNIQUE INDEX IF NOT EXISTS \(PostgresNames.quote(index)) ON \(qualified) (\(columnName))"))
-        } catch where PostgresErrors.sqlState(error) == PostgresErrors.uniqueViolation {
+        } catch  where PostgresErrors.sqlState(error) == PostgresErrors.uniqueViolation {
             throw StorageError(
                 .incompatibleSchema, "field '\(column.name)' of table '\(table.name)' cannot be made unique: records share a value",
                 table: table.name, field: column.name)

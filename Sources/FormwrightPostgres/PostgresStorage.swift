@@ -167,7 +167,8 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                 guard attempt < max(1, configuration.writeAttempts) else {
                     throw StorageError(
                         .unavailable,
-                        "\(context): concurrent writes kept conflicting; gave up after \(attempt) attempts: \(PostgresErrors.detail(failure.underlying))")
+                        "\(context): concurrent writes kept conflicting; gave up after \(attempt) attempts: \(PostgresErrors.detail(failure.underlying))"
+                    )
                 }
                 attempt += 1
                 // Full jitter: a random pause up to the current bound, which doubles up to 200 ms.
@@ -214,7 +215,8 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                     var lock = PostgresStatement()
                     lock.sql = "SELECT pg_advisory_xact_lock(\(lock.parameter(PostgresSchemaStore.prepareLockKey)))"
                     _ = try await connection.query(lock.query, logger: logger).collect()
-                    _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(PostgresNames.quote(app)) CASCADE"), logger: logger)
+                    _ = try await connection.query(
+                        PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(PostgresNames.quote(app)) CASCADE"), logger: logger)
                     for table in [PostgresNames.tablesTable, PostgresNames.columnsTable] {
                         var clear = PostgresStatement()
                         clear.sql = "DELETE FROM \(PostgresNames.metadata(table)) WHERE app = \(clear.parameter(app))"

@@ -106,7 +106,9 @@ struct PostgresStoreTests {
         #expect(tableError?.code == .invalidSchema)
         // 61 bytes of field name make a 63-byte column: the longest that fits, with a unique index.
         let longest = String(repeating: "é", count: 30) + "x"
-        try await store.prepare(app: app, schema: [TableSchema(name: longTable.dropLast().description, columns: [ColumnSchema(name: longest, type: .text, isUnique: true)])])
+        try await store.prepare(
+            app: app,
+            schema: [TableSchema(name: longTable.dropLast().description, columns: [ColumnSchema(name: longest, type: .text, isUnique: true)])])
         let record = try await store.write(app: app) {
             try $0.insert(table: String(longTable.dropLast()), fields: [longest: .string("v")], revision: "r", now: Self.now)
         }
