@@ -79,7 +79,9 @@ final class PostgresConnector: Sendable {
                         }
                     }
                     group.addTask {
-                        try await Task.sleep(for: limit)
+                        // Cancelled (the lease came, or the caller gave up): step aside quietly, so
+                        // that a transaction already under way still reports its own outcome.
+                        guard (try? await Task.sleep(for: limit)) != nil else { return nil }
                         if race.timedOut() { throw WaitedTooLong() }
                         return nil
                     }

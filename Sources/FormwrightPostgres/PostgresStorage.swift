@@ -62,14 +62,20 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         let clientTLS: PostgresClient.Configuration.TLS
         let probeTLS: PostgresConnection.Configuration.TLS
         do {
+            // As libpq does: 'prefer' and 'require' encrypt without checking the certificate.
+            var unverified = TLSConfiguration.makeClientConfiguration()
+            unverified.certificateVerification = .none
             switch address.tls {
             case .disable:
                 clientTLS = .disable
                 probeTLS = .disable
             case .prefer:
-                clientTLS = .prefer(.makeClientConfiguration())
-                probeTLS = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                clientTLS = .prefer(unverified)
+                probeTLS = .prefer(try NIOSSLContext(configuration: unverified))
             case .require:
+                clientTLS = .require(unverified)
+                probeTLS = .require(try NIOSSLContext(configuration: unverified))
+            case .verifyFull:
                 clientTLS = .require(.makeClientConfiguration())
                 probeTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             }

@@ -46,12 +46,13 @@ import Testing
         #expect(atSign.password == "p@ss")
         #expect(atSign.host == "db")
         #expect(atSign.tls == .require)
+        #expect(try PostgresAddress(parsing: "postgres://ada@db/crm?sslmode=verify-full").tls == .verifyFull)
     }
 
     @Test(arguments: [
         "postgres://", "postgres://db/crm", "postgres://ada:pw@/crm", "postgres://ada:pw@db", "postgres://ada:pw@db/",
         "postgres://ada:pw@db:0/crm", "postgres://ada:pw@db:99999/crm", "postgres://ada:pw@db:port/crm", "postgres://ada:pw@db/crm?x=1",
-        "postgres://ada:pw@db/crm?sslmode=verify-full", "postgres://ada:p%zzw@db/crm", "postgres://ada:pw@[::1/crm", "postgres://:pw@db/crm",
+        "postgres://ada:pw@db/crm?sslmode=verify-ca", "postgres://ada:p%zzw@db/crm", "postgres://ada:pw@[::1/crm", "postgres://:pw@db/crm",
         "postgres://ada:pw@db/a/b",
     ])
     func refusesBadPostgresURLs(_ text: String) {

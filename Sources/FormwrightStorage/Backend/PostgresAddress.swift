@@ -7,10 +7,14 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     public enum TLSMode: String, Sendable, Hashable {
         /// Plain TCP (`sslmode=disable`).
         case disable
-        /// TLS when the server offers it, plain TCP otherwise (`sslmode=prefer`, the default).
+        /// TLS when the server offers it, plain TCP otherwise (`sslmode=prefer`, the default);
+        /// as in libpq, the server's certificate is not verified.
         case prefer
-        /// TLS or no connection (`sslmode=require`).
+        /// TLS or no connection, the certificate not verified (`sslmode=require`).
         case require
+        /// TLS with the certificate verified against the system's trust roots and the host
+        /// name (`sslmode=verify-full`).
+        case verifyFull = "verify-full"
     }
 
     /// The role to log in as.
@@ -75,7 +79,7 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
             for parameter in parameters.split(separator: "&") {
                 let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2, parts[0] == "sslmode", let mode = TLSMode(rawValue: String(parts[1])) else {
-                    throw bad("has an unsupported parameter '\(parameter)' (only sslmode=disable|prefer|require)")
+                    throw bad("has an unsupported parameter '\(parameter)' (only sslmode=disable|prefer|require|verify-full)")
                 }
                 tls = mode
             }
