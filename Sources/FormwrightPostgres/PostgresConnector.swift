@@ -100,7 +100,7 @@ final class PostgresConnector: Sendable {
     /// Runs `body` on a pool thread inside one transaction on one leased connection.
     ///
     /// - Throws: ``BodyError`` for what the body threw, ``TransactionFailure`` for what
-    ///   PostgreSQL answered, a ``StorageError`` for anything else.
+    ///   PostgreSQL answered, ``NoConnection`` when no connection came in time.
     func transaction<T: Sendable>(
         app: String, begin: PostgresQuery, context: String, schema: @escaping @Sendable (PostgresConnection) async throws -> PostgresAppSchema?,
         _ body: @Sendable (PostgresReader) throws -> T
