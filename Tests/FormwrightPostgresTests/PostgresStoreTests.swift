@@ -120,13 +120,13 @@ struct PostgresStoreTests {
     @Test func waitingTooLongForAConnectionFailsClearly() async throws {
         var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: PostgresTestDatabase.url ?? ""))
         configuration.maximumConnections = 1
-        configuration.connectionWait = .seconds(2)
+        configuration.connectionWait = .seconds(3)
         let store = try await PostgresStorage(configuration: configuration)
         let app = PostgresTestDatabase.freshApp("wait")
         try await store.prepare(app: app, schema: [Self.people])
         // The only connection is held by a slow transaction (its body runs on the store's own thread).
         async let slow = store.read(app: app) { transaction in
-            Thread.sleep(forTimeInterval: 5)
+            Thread.sleep(forTimeInterval: 6)
             return try transaction.count(table: "people")
         }
         try await Task.sleep(for: .milliseconds(500))
