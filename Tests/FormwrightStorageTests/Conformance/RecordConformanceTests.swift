@@ -250,4 +250,32 @@ import Testing
         #expect(final?.version == 41)
         try await store.close()
     }
+
+    /// A decision on what a query saw (insert only when no order has this total yet) must hold
+    /// when writers race: no two may both see none. Several rounds, so that a pooled backend has
+    /// its connections open and the writers really overlap.
+    @Test(arguments: BackendFactory.all)
+    func decisionsOnCountsAreSerialised(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Fixtures.prepared(factory, folder)
+        for round in 0..<6 {
+            let total = Value.int(Int64(round))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        _ = try await store.write(app: "crm") { transaction in
+                            guard try transaction.count(table: "orders", matching: ["total": total]) == 0 else { return false }
+                            // More work between the look and the insert widens the window a race needs.
+                            _ = try transaction.records(RecordQuery(table: "customers", sort: .ascending("name")))
+                            _ = try transaction.insert(table: "orders", fields: ["total": total], revision: "r1", now: Fixtures.now)
+                            return true
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.read(app: "crm") { try $0.count(table: "orders", matching: ["total": total]) } == 1, "round \(round)")
+        }
+        try await store.close()
+    }
 }
