@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FormwrightExpressions", targets: ["FormwrightExpressions"]),
         .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
         .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
+        .library(name: "FormwrightPostgres", targets: ["FormwrightPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +46,11 @@ let package = Package(
         .target(
             name: "FormwrightSQLite",
             dependencies: ["FormwrightStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FormwrightPostgres",
+            dependencies: ["FormwrightStorage", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,6 +79,7 @@ let package = Package(
                 "FormwrightRuntime",
                 "FormwrightServer",
                 "FormwrightSQLite",
+                "FormwrightPostgres",
                 "FormwrightStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,7 +109,12 @@ let package = Package(
         // The backend conformance suite lives with the storage tests and runs over every backend.
         .testTarget(
             name: "FormwrightStorageTests",
-            dependencies: ["FormwrightStorage", "FormwrightSQLite"],
+            dependencies: ["FormwrightStorage", "FormwrightSQLite", "FormwrightPostgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightPostgresTests",
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -156,6 +169,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "SubmissionBenchmark",
             dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
             path: "Benchmarks/SubmissionBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PostgresBenchmark",
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Benchmarks/postgres",
             swiftSettings: swiftSettings
         ),
     ]

@@ -23,10 +23,42 @@ import Testing
         #expect(error?.code == .invalidStoreURL)
     }
 
-    @Test func postgresIsRecognisedButNotYetSupported() {
-        let error = #expect(throws: StorageError.self) { try StoreURL(parsing: "postgres://ada:s3cret@db:5432/crm") }
-        #expect(error?.code == .unsupportedStore)
-        #expect(error?.message.contains("not supported yet") == true)
-        #expect(error?.message.contains("s3cret") == false)
+    @Test func parsesPostgresURLs() throws {
+        let full = try StoreURL(parsing: "postgres://ada:s3cret@db.example.org:6543/crm")
+        #expect(full == .postgres(PostgresAddress(user: "ada", password: "s3cret", host: "db.example.org", port: 6543, database: "crm")))
+        #expect(full.description == "postgres://ada:***@db.example.org:6543/crm")
+
+        let defaults = try StoreURL(parsing: "postgresql://ada@localhost/crm")
+        #expect(defaults == .postgres(PostgresAddress(user: "ada", password: nil, host: "localhost", port: 5432, database: "crm")))
+        #expect(defaults.description == "postgres://ada@localhost:5432/crm")
+
+        let escaped = try PostgresAddress(parsing: "postgres://ad%40m:p%3Aw%2Fd@[::1]:5433/my%20db?sslmode=disable")
+        #expect(escaped.user == "ad@m")
+        #expect(escaped.password == "p:w/d")
+        #expect(escaped.host == "::1")
+        #expect(escaped.port == 5433)
+        #expect(escaped.database == "my db")
+        #expect(escaped.tls == .disable)
+        #expect(escaped.description == "postgres://ad%40m:***@[::1]:5433/my%20db?sslmode=disable")
+
+        // A password holding an unescaped '@' still ends at the last '@' of the authority.
+        let atSign = try PostgresAddress(parsing: "postgres://ada:p@ss@db/crm?sslmode=require")
+        #expect(atSign.password == "p@ss")
+        #expect(atSign.host == "db")
+        #expect(atSign.tls == .require)
+        #expect(try PostgresAddress(parsing: "postgres://ada@db/crm?sslmode=verify-full").tls == .verifyFull)
+    }
+
+    @Test(arguments: [
+        "postgres://", "postgres://db/crm", "postgres://ada:pw@/crm", "postgres://ada:pw@db", "postgres://ada:pw@db/",
+        "postgres://ada:pw@db:0/crm", "postgres://ada:pw@db:99999/crm", "postgres://ada:pw@db:port/crm", "postgres://ada:pw@db/crm?x=1",
+        "postgres://ada:pw@db/crm?sslmode=verify-ca", "postgres://ada:p%zzw@db/crm", "postgres://ada:pw@[::1/crm", "postgres://:pw@db/crm",
+        "postgres://ada:pw@db/a/b",
+    ])
+    func refusesBadPostgresURLs(_ text: String) {
+        let error = #expect(throws: StorageError.self) { try StoreURL(parsing: text) }
+        #expect(error?.code == .invalidStoreURL)
+        #expect(error?.message.contains("write 'postgres://user:password@host:port/database'") == true)
+        #expect(error?.message.contains(":pw@") == false, "the password is hidden: \(error?.message ?? "")")
     }
 }

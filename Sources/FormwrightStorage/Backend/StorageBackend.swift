@@ -57,6 +57,9 @@ public protocol StorageBackend: Sendable {
 
     /// Runs `body` as one transaction that commits when it returns and rolls back when it throws.
     ///
+    /// A backend that detects conflicts between concurrent writers (PostgreSQL) may roll back
+    /// and run `body` again, so `body` must act only through its transaction.
+    ///
     /// - Parameters:
     ///   - app: the app whose tables to write.
     ///   - body: reads and writes through the transaction; what it returns is returned once

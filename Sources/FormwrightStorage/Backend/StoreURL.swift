@@ -3,20 +3,22 @@
 /// - `sqlite:PATH` — an SQLite file; a relative path is taken from the current directory.
 /// - `memory:` — the in-memory store, gone when the process ends.
 ///
-/// `postgres://…` is recognised and refused until PostgreSQL support arrives.
+/// - `postgres://user:password@host:port/database` (or `postgresql://`) — a PostgreSQL
+///   database; see ``PostgresAddress``.
 public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
     /// An SQLite database file at `path`, as written (relative or absolute).
     case sqlite(path: String)
     /// The in-memory store.
     case memory
+    /// A PostgreSQL database.
+    case postgres(PostgresAddress)
 
     /// The store used when none is named: `sqlite:.formwright/data.sqlite`.
     public static let `default` = StoreURL.sqlite(path: ".formwright/data.sqlite")
 
     /// Parses a store URL.
     ///
-    /// - Throws: ``StorageError/Code/invalidStoreURL`` for text that is no store URL, and
-    ///   ``StorageError/Code/unsupportedStore`` for a kind this build cannot open yet.
+    /// - Throws: ``StorageError/Code/invalidStoreURL`` for text that is no store URL.
     public init(parsing text: String) throws {
         if text == "memory:" {
             self = .memory
@@ -35,8 +37,8 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
             return
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            throw StorageError(
-                .unsupportedStore, "store URL '\(Self.redacted(text))': PostgreSQL is not supported yet; use 'sqlite:PATH' or 'memory:'")
+            self = .postgres(try PostgresAddress(parsing: text))
+            return
         }
         if text.hasPrefix("memory:") {
             throw StorageError(.invalidStoreURL, "store URL '\(text)' is not valid; the in-memory store is written 'memory:'")
@@ -44,11 +46,13 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
         throw StorageError(.invalidStoreURL, "store URL '\(Self.redacted(text))' is not valid; expected 'sqlite:PATH', 'memory:' or 'postgres://…'")
     }
 
-    /// The URL as text, as it would be parsed back.
+    /// The URL as text, as it would be parsed back — except that a PostgreSQL password is
+    /// written `***`, so the text is safe in messages.
     public var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .memory: "memory:"
+        case .postgres(let address): address.description
         }
     }
 
@@ -60,10 +64,12 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `text` with any password between `:` and `@` of its authority hidden, for messages.
-    private static func redacted(_ text: String) -> String {
+    static func redacted(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
-        guard let at = rest.firstIndex(of: "@") else { return text }
+        let authority = rest[..<(rest.firstIndex(of: "/") ?? rest.endIndex)]
+        // The last '@' of the authority ends the user info: a password may hold an unescaped '@'.
+        guard let at = authority.lastIndex(of: "@") else { return text }
         let userInfo = rest[..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return text }
         return String(text[..<colon]) + ":***" + String(text[at...])

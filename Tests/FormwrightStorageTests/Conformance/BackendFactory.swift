@@ -1,3 +1,4 @@
+import FormwrightPostgres
 import FormwrightSQLite
 import FormwrightStorage
 import Foundation
@@ -13,6 +14,24 @@ struct BackendFactory: Sendable, CustomTestStringConvertible {
     static let memory = BackendFactory(name: "memory") { _ in MemoryStorage() }
     static let sqlite = BackendFactory(name: "sqlite") { folder in try await SQLiteStorage(path: folder.path("data.sqlite")) }
 
-    /// Every backend that must behave like the reference (PostgreSQL joins when it arrives).
-    static let all = [memory, sqlite]
+    /// The database named by `FORMWRIGHT_POSTGRES_URL`, or nil when it is not set.
+    static let postgresURL = ProcessInfo.processInfo.environment["FORMWRIGHT_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// PostgreSQL, each test with app names of its own (see ``ScratchPostgresStorage``).
+    static let postgres = BackendFactory(name: "postgres") { _ in
+        guard let url = postgresURL else { throw StorageError(.unavailable, "FORMWRIGHT_POSTGRES_URL is not set") }
+        var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: url))
+        configuration.maximumConnections = 3
+        configuration.openTimeout = .seconds(10)
+        return ScratchPostgresStorage(store: try await PostgresStorage(configuration: configuration))
+    }
+
+    /// Every backend that must behave like the reference; PostgreSQL joins when
+    /// `FORMWRIGHT_POSTGRES_URL` names a database.
+    static let all = [memory, sqlite] + (postgresURL == nil ? [] : [postgres])
+    /// The backends that plan and apply migrations and record seed loads (PostgreSQL does not yet).
+    static let migrating = [memory, sqlite]
+
+    /// Every backend but the reference, for the differential test.
+    static let others = all.filter { $0.name != memory.name }
 }

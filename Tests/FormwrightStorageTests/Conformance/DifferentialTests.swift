@@ -1,10 +1,9 @@
 import FormwrightCore
-import FormwrightSQLite
 import FormwrightStorage
 import Testing
 
-/// Random operations applied to the reference backend and to SQLite side by side; every
-/// outcome — record, page or error code — must be the same.
+/// Random operations applied to the reference backend and to every other backend side by side;
+/// every outcome — record, page or error code — must be the same.
 @Suite struct DifferentialTests {
     /// A small seeded generator, so a failure replays exactly.
     struct SplitMix: RandomNumberGenerator {
@@ -63,11 +62,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func backendsAgreeOnRandomWork(_ seed: UInt64) async throws {
+    @Test(arguments: [1, 2, 3] as [UInt64], BackendFactory.others)
+    func backendsAgreeOnRandomWork(_ seed: UInt64, _ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let reference = try await Fixtures.prepared(.memory, folder)
-        let sqlite = try await Fixtures.prepared(.sqlite, folder)
+        let other = try await Fixtures.prepared(factory, folder)
         var random = SplitMix(state: seed)
         var ids: [String] = []
         for step in 0..<250 {
@@ -116,10 +115,10 @@ import Testing
                 }
             }
             let expected = await Self.run(reference, operation)
-            let found = await Self.run(sqlite, operation)
-            #expect(found == expected, "seed \(seed), step \(step)")
+            let found = await Self.run(other, operation)
+            #expect(found == expected, "\(factory.name), seed \(seed), step \(step)")
             if found != expected { break }
         }
-        try await sqlite.close()
+        try await other.close()
     }
 }

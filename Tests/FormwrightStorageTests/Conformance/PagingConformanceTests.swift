@@ -34,6 +34,7 @@ import Testing
         let lastPage = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers", limit: 23)) }
         #expect(lastPage.records.count == 23)
         #expect(lastPage.next == nil)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -72,6 +73,7 @@ import Testing
         #expect(names.last?.fields["name"] == .string("🚀"))
         let seen = try await Fixtures.allPages(store, RecordQuery(table: "customers", sort: .ascending("seen_at"), limit: 4))
         #expect(seen.first?.fields["seen_at"] == .timestamp(Timestamp(seconds: -62_135_596_800)))
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -94,6 +96,7 @@ import Testing
         let updated = try await Fixtures.allPages(
             store, RecordQuery(table: "customers", sort: RecordSort(key: .updatedAt, descending: true), limit: 2))
         #expect(updated.map(\.id) == [ids[1], ids[0], ids[2]])
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -115,6 +118,7 @@ import Testing
             try await store.read(app: "crm") { try $0.count(table: "customers", matching: ["active": .string("yes")]) }
         }
         #expect(badFilter?.code == .invalidValue)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -144,5 +148,6 @@ import Testing
         }
         #expect(second.records.count == 1)
         #expect(second.records.first?.id != first.records.first?.id)
+        try await store.close()
     }
 }

@@ -78,6 +78,7 @@ import Testing
             try transaction.update(table: "customers", id: record.id, fields: [:], expectedVersion: nil, revision: "r1", now: Fixtures.now)
         }
         #expect(unchecked.version == 2)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -116,6 +117,7 @@ import Testing
         #expect(taken)
         #expect(!free)
         #expect(!ownValue)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -149,6 +151,7 @@ import Testing
         #expect(customers == 1)
         #expect(orders == 0)
         #expect(stored == kept)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -173,6 +176,7 @@ import Testing
         let unknownTable = await #expect(throws: StorageError.self) { _ = try await Fixtures.insert(store, table: "people", [[:]]) }
         #expect(unknownTable?.code == .unknownTable)
         #expect(try await store.read(app: "crm") { try $0.count(table: "customers") } == 0)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -195,6 +199,7 @@ import Testing
             try transaction.count(table: "customers", matching: ["tags": fields["tags"] ?? .null, "active": .bool(true)])
         }
         #expect(matched == 1)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -213,6 +218,7 @@ import Testing
             try await store.write(app: "crm") { try $0.insert(table: "customers", id: "a/b", fields: [:], revision: "r1", now: Fixtures.now) }
         }
         #expect(bad?.code == .invalidValue)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -242,5 +248,34 @@ import Testing
         let final = try await store.read(app: "crm") { try $0.record(table: "customers", id: counterID) }
         #expect(final?.fields["visits"] == .int(40))
         #expect(final?.version == 41)
+        try await store.close()
+    }
+
+    /// A decision on what a query saw (insert only when no order has this total yet) must hold
+    /// when writers race: no two may both see none. Several rounds, so that a pooled backend has
+    /// its connections open and the writers really overlap.
+    @Test(arguments: BackendFactory.all)
+    func decisionsOnCountsAreSerialised(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Fixtures.prepared(factory, folder)
+        for round in 0..<6 {
+            let total = Value.int(Int64(round))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        _ = try await store.write(app: "crm") { transaction in
+                            guard try transaction.count(table: "orders", matching: ["total": total]) == 0 else { return false }
+                            // More work between the look and the insert widens the window a race needs.
+                            _ = try transaction.records(RecordQuery(table: "customers", sort: .ascending("name")))
+                            _ = try transaction.insert(table: "orders", fields: ["total": total], revision: "r1", now: Fixtures.now)
+                            return true
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.read(app: "crm") { try $0.count(table: "orders", matching: ["total": total]) } == 1, "round \(round)")
+        }
+        try await store.close()
     }
 }

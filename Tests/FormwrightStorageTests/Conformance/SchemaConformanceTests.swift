@@ -33,6 +33,7 @@ import Testing
             try await store.read(app: "north-pod") { try $0.count(table: "notes") }
         }
         #expect(neverPrepared?.code == .unknownTable)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -77,6 +78,7 @@ import Testing
         }
         #expect(page.records == [record])
         #expect(try await store.read(app: "crm") { try $0.count(table: "y") } == 1)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -116,6 +118,7 @@ import Testing
         try await store.prepare(app: "crm", schema: [grown])
         let restored = try await store.read(app: "crm") { try $0.record(table: "deals", id: old.id) }
         #expect(restored?.fields["title"] == .string("a"))
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -134,6 +137,7 @@ import Testing
             let error = await #expect(throws: StorageError.self) { try await store.prepare(app: app, schema: schema) }
             #expect(error?.code == .invalidSchema, "\(app) \(schema)")
         }
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
