@@ -4,7 +4,9 @@ import FoundationNetworking
 #endif
 
 /// A real `formwright serve` process on a free port, for end-to-end tests over HTTP.
-final class ServerProcess {
+///
+/// Unchecked `Sendable`: every stored property is set once in `init`; concurrent requests only read `baseURL`.
+final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let baseURL: URL
     let loginURL: String
@@ -54,7 +56,8 @@ final class ServerProcess {
 
     /// One HTTP request; returns the status and body.
     func request(_ method: String, _ path: String, token: String?, body: String? = nil) async throws -> (status: Int, body: String) {
-        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        guard let url = URL(string: baseURL.absoluteString + "/" + path) else { throw ServerProcessError(message: "bad path '\(path)'") }
+        var request = URLRequest(url: url)
         request.httpMethod = method
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         if let body {
