@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aDestructivePlanIsRefusedAndNothingChanges(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -60,7 +60,7 @@ import Testing
         #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2"])
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func renamesKeepTheData(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -85,7 +85,7 @@ import Testing
         #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r3").isEmpty)
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func wideningKeepsEveryValue(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -102,7 +102,7 @@ import Testing
         #expect(sorted.records.map(\.id) == ["c2", "c1"])
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aUniqueIndexOverSharedValuesIsRefusedNamingThem(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -122,7 +122,7 @@ import Testing
         #expect(try await store.migrationHistory(app: "crm").count == 1)
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aPlanMadeBeforeAnotherMigrationIsRefused(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -138,7 +138,7 @@ import Testing
         #expect(error?.code == .incompatibleSchema)
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aSeedLoadsOnceAndAFailedOneLeavesNothing(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -164,7 +164,7 @@ import Testing
         #expect(try await store.seedLoads(app: "crm").first?.fileHash == "h1")
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func narrowingConvertsWhatFitsAndEmptiesTheRest(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
