@@ -58,6 +58,7 @@ import Testing
         let unknown = await #expect(throws: StorageError.self) { try await store.read(app: "crm") { try $0.count(table: "deals") } }
         #expect(unknown?.code == .unknownTable)
         #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2"])
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -83,6 +84,7 @@ import Testing
         let linked = try await store.read(app: "crm") { try $0.record(table: "deals", id: deal.id) }
         #expect(linked?.fields["customer"] == .string("c1"))
         #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r3").isEmpty)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -100,6 +102,7 @@ import Testing
         #expect(visits == [.double(3), .double(-4)])
         let sorted = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers", sort: .ascending("visits"))) }
         #expect(sorted.records.map(\.id) == ["c2", "c1"])
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -120,6 +123,7 @@ import Testing
             try $0.insert(table: "customers", fields: ["code": .string("a")], revision: "r1", now: Fixtures.later)
         }
         #expect(try await store.migrationHistory(app: "crm").count == 1)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -136,6 +140,7 @@ import Testing
             try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
         let error = await #expect(throws: StorageError.self) { try await store.apply(stale, allowDestructive: true, now: Fixtures.later) }
         #expect(error?.code == .incompatibleSchema)
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -162,6 +167,7 @@ import Testing
         #expect(second == nil)
         #expect(try await store.seedLoads(app: "crm").map(\.table) == ["customers"])
         #expect(try await store.seedLoads(app: "crm").first?.fileHash == "h1")
+        try await store.close()
     }
 
     @Test(arguments: BackendFactory.all)
@@ -198,5 +204,6 @@ import Testing
                 ["amount": .int(12), "ratio": .int(2), "day": .string("2026-01-31")],
                 ["amount": .null, "ratio": .null, "day": .null],
             ])
+        try await store.close()
     }
 }
