@@ -4,21 +4,23 @@ import PostgresNIO
 /// Creates app schemas and tables and keeps the metadata tables that record them.
 ///
 /// `"_formwright"."tables"` holds one row per app table, `"_formwright"."columns"` one per
-/// field ever created, with its type; `in_schema` marks what the latest prepare asked for. Rows
-/// are keyed by ASCII-folded names, as the SQL names are. Every prepare holds one advisory lock
-/// for its whole transaction, so processes preparing at the same moment take turns instead of
-/// racing on `CREATE … IF NOT EXISTS`.
+/// field ever created, with its type; `in_schema` marks what the latest prepare or migration
+/// made current (the others are kept, hidden, until a destructive migration drops them). Rows
+/// are keyed by ASCII-folded names, as the SQL names are. Every prepare and migration holds one
+/// advisory lock for its whole transaction, so processes preparing or migrating at the same
+/// moment take turns instead of racing on `CREATE … IF NOT EXISTS`.
 enum PostgresSchemaStore {
-    /// The advisory lock key every prepare takes ("Formwrit" in ASCII).
+    /// The advisory lock key every prepare and migration takes ("Formwrit" in ASCII).
     static let prepareLockKey: Int64 = 0x466F_726D_7772_6974
 
-    private static var tables: String { PostgresNames.metadata(PostgresNames.tablesTable) }
-    private static var columns: String { PostgresNames.metadata(PostgresNames.columnsTable) }
+    static var tables: String { PostgresNames.metadata(PostgresNames.tablesTable) }
+    static var columns: String { PostgresNames.metadata(PostgresNames.columnsTable) }
 
-    /// Whether the metadata tables exist yet (a database no prepare has touched has none).
-    static func metadataExists(_ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+    /// Whether a metadata table exists yet (a database no prepare or migration has touched has
+    /// none; one prepared before migrations existed lacks the migration and seed tables).
+    static func metadataExists(_ connection: PostgresConnection, _ logger: Logger, table: String = PostgresNames.columnsTable) async throws -> Bool {
         var exists = PostgresStatement()
-        exists.sql = "SELECT to_regclass(\(exists.parameter(columns))) IS NOT NULL"
+        exists.sql = "SELECT to_regclass(\(exists.parameter(PostgresNames.metadata(table)))) IS NOT NULL"
         let found = try await connection.query(exists.query, logger: logger).collect()
         return try found.first?.decode(Bool.self) == true
     }
@@ -57,23 +59,7 @@ enum PostgresSchemaStore {
         var lock = PostgresStatement()
         lock.sql = "SELECT pg_advisory_xact_lock(\(lock.parameter(prepareLockKey)))"
         _ = try await run(lock)
-        _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(PostgresNames.metadataSchema))"))
-        _ = try await run(
-            PostgresStatement(
-                """
-                CREATE TABLE IF NOT EXISTS \(tables) (
-                    app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, table_name TEXT NOT NULL,
-                    position BIGINT NOT NULL, in_schema BOOLEAN NOT NULL, PRIMARY KEY (app, table_key))
-                """))
-        _ = try await run(
-            PostgresStatement(
-                """
-                CREATE TABLE IF NOT EXISTS \(columns) (
-                    app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, column_key TEXT COLLATE "C" NOT NULL,
-                    column_name TEXT NOT NULL, position BIGINT NOT NULL, column_type TEXT NOT NULL, money_scale BIGINT,
-                    link_table TEXT, is_unique BOOLEAN NOT NULL, in_schema BOOLEAN NOT NULL,
-                    PRIMARY KEY (app, table_key, column_key))
-                """))
+        try await createMetadata(run)
         let app = schema.app
         _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(app))"))
         var storedQuery = PostgresStatement()
@@ -145,6 +131,42 @@ enum PostgresSchemaStore {
         }
     }
 
+    /// Creates the metadata schema and its tables when missing; the caller holds the advisory lock.
+    static func createMetadata(_ run: (PostgresStatement) async throws -> [PostgresRow]) async throws {
+        _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(PostgresNames.metadataSchema))"))
+        _ = try await run(
+            PostgresStatement(
+                """
+                CREATE TABLE IF NOT EXISTS \(tables) (
+                    app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, table_name TEXT NOT NULL,
+                    position BIGINT NOT NULL, in_schema BOOLEAN NOT NULL, PRIMARY KEY (app, table_key))
+                """))
+        _ = try await run(
+            PostgresStatement(
+                """
+                CREATE TABLE IF NOT EXISTS \(columns) (
+                    app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, column_key TEXT COLLATE "C" NOT NULL,
+                    column_name TEXT NOT NULL, position BIGINT NOT NULL, column_type TEXT NOT NULL, money_scale BIGINT,
+                    link_table TEXT, is_unique BOOLEAN NOT NULL, in_schema BOOLEAN NOT NULL,
+                    PRIMARY KEY (app, table_key, column_key))
+                """))
+        _ = try await run(
+            PostgresStatement(
+                """
+                CREATE TABLE IF NOT EXISTS \(PostgresNames.metadata(PostgresNames.migrationsTable)) (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, app TEXT COLLATE "C" NOT NULL, revision TEXT NOT NULL,
+                    applied_at TIMESTAMPTZ NOT NULL, steps TEXT NOT NULL)
+                """))
+        _ = try await run(
+            PostgresStatement(
+                """
+                CREATE TABLE IF NOT EXISTS \(PostgresNames.metadata(PostgresNames.seedsTable)) (
+                    app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, table_name TEXT NOT NULL,
+                    file_hash TEXT NOT NULL, record_count BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (app, table_key))
+                """))
+    }
+
     private static func prepareIndex(
         app: String, table: TableSchema, column: ColumnSchema, _ run: (PostgresStatement) async throws -> [PostgresRow]
     ) async throws {
@@ -165,7 +187,7 @@ enum PostgresSchemaStore {
     }
 
     /// The field type a metadata row records.
-    private static func columnType(_ name: String, scale: Int64?, linkTable: String?) throws -> ColumnType {
+    static func columnType(_ name: String, scale: Int64?, linkTable: String?) throws -> ColumnType {
         let moneyScale = scale.flatMap { Int(exactly: $0) }
         guard let type = ColumnType(name: name, scale: moneyScale, linkTable: linkTable) else {
             throw StorageError(.backendFailure, "the store records an unknown field type '\(name)'")

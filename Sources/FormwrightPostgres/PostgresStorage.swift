@@ -26,12 +26,12 @@ import Synchronization
 /// A write closure must therefore do nothing but read and write through its transaction.
 /// Reads run `REPEATABLE READ, READ ONLY`: one consistent snapshot, never retried.
 public final class PostgresStorage: StorageBackend, CustomStringConvertible {
-    private let connector: PostgresConnector
+    let connector: PostgresConnector
     private let runTask: Task<Void, Never>
-    private let name: String
-    private let configuration: Configuration
-    private let logger: Logger
-    private let schemas = Mutex<[String: PostgresAppSchema]>([:])
+    let name: String
+    let configuration: Configuration
+    let logger: Logger
+    let schemas = Mutex<[String: PostgresAppSchema]>([:])
     private let isClosed = Mutex(false)
 
     /// Opens the store a `postgres://user:password@host:port/database` URL names.
@@ -115,16 +115,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
             let checked = try AppSchema(app: app, tables: schema)
             try PostgresNames.validate(checked)
             let logger = self.logger
-            try await connector.withConnection { connection in
-                _ = try await connection.query("BEGIN", logger: logger)
-                do {
-                    try await PostgresSchemaStore.prepare(checked, connection, logger)
-                    _ = try await connection.query("COMMIT", logger: logger)
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
-            }
+            try await withTransaction { connection in try await PostgresSchemaStore.prepare(checked, connection, logger) }
             schemas.withLock { $0[app] = PostgresAppSchema(checked) }
         } catch let error as StorageError {
             throw error.inContext(context)
@@ -157,16 +148,20 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
     public func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
         try checkOpen()
         try SchemaRules.validate(app: app)
-        let context = "writing app '\(app)' in store '\(name)'"
+        return try await serializableWrite(app: app, context: "writing app '\(app)' in store '\(name)'") { reader in
+            try body(PostgresWriteTransaction(reader: reader))
+        }
+    }
+
+    /// Runs `body` in a `SERIALIZABLE` transaction, running it again on a serialization conflict
+    /// or a deadlock, as ``write(app:_:)`` describes.
+    func serializableWrite<T: Sendable>(app: String, context: String, _ body: @Sendable (PostgresReader) throws -> T) async throws -> T {
         var pause = Duration.milliseconds(2)
         var attempt = 1
         while true {
             do {
                 return try await connector.transaction(
-                    app: app, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", context: context, schema: schemaLoader(app)
-                ) { reader in
-                    try body(PostgresWriteTransaction(reader: reader))
-                }
+                    app: app, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", context: context, schema: schemaLoader(app), body)
             } catch let error as PostgresConnector.BodyError {
                 throw error.underlying
             } catch let failure as PostgresConnector.TransactionFailure where PostgresErrors.isRetryable(failure.underlying) {
@@ -188,6 +183,24 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
+    /// Runs `body` between `begin` and `COMMIT` on one leased connection; rolls back if it throws.
+    func withTransaction<R: Sendable>(
+        begin: PostgresQuery = "BEGIN", _ body: @Sendable (PostgresConnection) async throws -> R
+    ) async throws -> R {
+        let logger = self.logger
+        return try await connector.withConnection { connection in
+            _ = try await connection.query(begin, logger: logger)
+            do {
+                let result = try await body(connection)
+                _ = try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
     /// See ``StorageBackend/close()``.
     public func close() async throws {
         let wasClosed = isClosed.withLock { closed in
@@ -204,7 +217,8 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
-    /// Removes an app's schema, with all its tables and records, and its metadata.
+    /// Removes an app's schema, with all its tables and records, and its metadata, migration
+    /// history and seed records.
     ///
     /// Not part of ``StorageBackend``: for tools and tests that clear a scratch app away.
     ///
@@ -215,25 +229,18 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         let context = "dropping app '\(app)' in store '\(name)'"
         let logger = self.logger
         do {
-            try await connector.withConnection { connection in
-                _ = try await connection.query("BEGIN", logger: logger)
-                do {
-                    var lock = PostgresStatement()
-                    lock.sql = "SELECT pg_advisory_xact_lock(\(lock.parameter(PostgresSchemaStore.prepareLockKey)))"
-                    _ = try await connection.query(lock.query, logger: logger).collect()
-                    _ = try await connection.query(
-                        PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(PostgresNames.quote(app)) CASCADE"), logger: logger)
-                    for table in [PostgresNames.tablesTable, PostgresNames.columnsTable] {
-                        var clear = PostgresStatement()
-                        clear.sql = "DELETE FROM \(PostgresNames.metadata(table)) WHERE app = \(clear.parameter(app))"
-                        if try await PostgresSchemaStore.metadataExists(connection, logger) {
-                            _ = try await connection.query(clear.query, logger: logger)
-                        }
-                    }
-                    _ = try await connection.query("COMMIT", logger: logger)
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
+            try await withTransaction { connection in
+                var lock = PostgresStatement()
+                lock.sql = "SELECT pg_advisory_xact_lock(\(lock.parameter(PostgresSchemaStore.prepareLockKey)))"
+                _ = try await connection.query(lock.query, logger: logger).collect()
+                _ = try await connection.query(
+                    PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(PostgresNames.quote(app)) CASCADE"), logger: logger)
+                let metadata = [PostgresNames.tablesTable, PostgresNames.columnsTable, PostgresNames.migrationsTable, PostgresNames.seedsTable]
+                for table in metadata {
+                    guard try await PostgresSchemaStore.metadataExists(connection, logger, table: table) else { continue }
+                    var clear = PostgresStatement()
+                    clear.sql = "DELETE FROM \(PostgresNames.metadata(table)) WHERE app = \(clear.parameter(app))"
+                    _ = try await connection.query(clear.query, logger: logger)
                 }
             }
             _ = schemas.withLock { $0.removeValue(forKey: app) }
@@ -242,12 +249,12 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         }
     }
 
-    private func checkOpen() throws {
+    func checkOpen() throws {
         if isClosed.withLock({ $0 }) { throw StorageError(.closed, "store '\(name)' is closed") }
     }
 
     /// The app's schema: as this process prepared it, or else as recorded in the database.
-    private func schemaLoader(_ app: String) -> @Sendable (PostgresConnection) async throws -> PostgresAppSchema? {
+    func schemaLoader(_ app: String) -> @Sendable (PostgresConnection) async throws -> PostgresAppSchema? {
         let cached = schemas.withLock { $0[app] }
         return { [self] connection in
             if let cached { return cached }

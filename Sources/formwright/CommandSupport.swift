@@ -28,7 +28,7 @@ enum CommandSupport {
 
     /// Loads an app's seed data (`data/<table>.csv`, once per table) and reports each file loaded;
     /// a refused file prints every problem and exits 1, with nothing of it written. A store that
-    /// cannot record seed loads (PostgreSQL, for now) gets a warning and no seed data.
+    /// cannot record seed loads (one that is no ``MigratingBackend``) gets a warning and no seed data.
     static func loadSeeds(for runtime: AppRuntime, report: (String) -> Void) async throws {
         do {
             for load in try await SeedLoader(runtime: runtime).load().loaded {

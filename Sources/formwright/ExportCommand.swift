@@ -37,7 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         guard let backend = try await store.openForPlanning() else {
-            Terminal.printError("error: store '\(store.url)' does not exist yet")
+            Terminal.printError("error: store '\(store.shownURL)' does not exist yet")
             throw ExitCode(1)
         }
         let handle: FileHandle

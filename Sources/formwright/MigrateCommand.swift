@@ -49,16 +49,16 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             let refused = plans.filter { $0.1.isDestructive && !allowDestructive }
             if !refused.isEmpty {
-                for (_, plan) in refused { Terminal.print(PlanPrinter.text(plan, store: store.url), terminator: "") }
+                for (_, plan) in refused { Terminal.print(PlanPrinter.text(plan, store: store.shownURL), terminator: "") }
                 Terminal.printError(
                     "error: refused: the migration holds destructive steps; nothing was changed (pass --allow-destructive to apply them)")
                 throw ExitCode(1)
             }
             for (runtime, plan) in plans {
                 if try await backend.apply(plan, allowDestructive: allowDestructive, now: .now) != nil {
-                    Terminal.print("migrated " + PlanPrinter.text(plan, store: store.url), terminator: "")
+                    Terminal.print("migrated " + PlanPrinter.text(plan, store: store.shownURL), terminator: "")
                 } else {
-                    Terminal.print(PlanPrinter.text(plan, store: store.url), terminator: "")
+                    Terminal.print(PlanPrinter.text(plan, store: store.shownURL), terminator: "")
                 }
                 try await CommandSupport.loadSeeds(for: runtime) { Terminal.print($0) }
             }

@@ -30,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
                 let app = definition.name.value
                 let stored = try await backend?.storedTables(app: app) ?? []
                 let plan = try MigrationPlanner.plan(app: app, stored: stored, wanted: schema, revision: definition.revision)
-                Terminal.print(PlanPrinter.text(plan, store: store.url), terminator: "")
+                Terminal.print(PlanPrinter.text(plan, store: store.shownURL), terminator: "")
                 destructive = destructive || plan.isDestructive
             }
         } catch {

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 try await runtime.prepare()
             } catch {
-                Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.url)': \(error)")
+                Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.shownURL)': \(error)")
                 throw ExitCode(1)
             }
             try await CommandSupport.loadSeeds(for: runtime) { Terminal.printError($0) }

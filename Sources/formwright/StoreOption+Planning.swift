@@ -30,7 +30,7 @@ extension StoreOption {
     func openMigrating() async throws -> any MigratingBackend {
         let backend = try await open()
         guard let migrating = backend as? any MigratingBackend else {
-            Terminal.printError("error: store '\(url)' cannot plan or apply migrations")
+            Terminal.printError("error: store '\(shownURL)' cannot plan or apply migrations")
             try? await backend.close()
             throw ExitCode(1)
         }

@@ -8,6 +8,11 @@ struct StoreOption: ParsableArguments {
     @Option(name: .customLong("store"), help: "Where data lives: sqlite:PATH, postgres://USER:PASSWORD@HOST:PORT/DATABASE, or memory:.")
     var url = StoreURL.default.description
 
+    /// The store's URL as messages show it: a PostgreSQL password is written `***`.
+    var shownURL: String {
+        (try? StoreURL(parsing: url))?.description ?? url
+    }
+
     /// Opens the named store; a bad URL or an unopenable store is a clear error and exit 1.
     func open() async throws -> any StorageBackend {
         do {

@@ -1,6 +1,7 @@
 public import FormwrightCore
 
-/// A migration a store has applied, as recorded in its history (`_formwright_migrations` on SQLite).
+/// A migration a store has applied, as recorded in its history (`_formwright_migrations` on SQLite,
+/// `"_formwright"."migrations"` on PostgreSQL).
 public struct AppliedMigration: Sendable, Hashable {
     /// The app migrated.
     public var app: String

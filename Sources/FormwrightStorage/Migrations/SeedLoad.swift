@@ -1,7 +1,7 @@
 public import FormwrightCore
 
-/// One seed data file loaded into a table, as a store records it (`_formwright_seeds` on SQLite)
-/// so that it is never loaded twice.
+/// One seed data file loaded into a table, as a store records it (`_formwright_seeds` on SQLite,
+/// `"_formwright"."seeds"` on PostgreSQL) so that it is never loaded twice.
 public struct SeedLoad: Sendable, Hashable {
     /// The app whose table was seeded.
     public var app: String

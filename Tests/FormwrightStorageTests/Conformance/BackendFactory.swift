@@ -29,8 +29,6 @@ struct BackendFactory: Sendable, CustomTestStringConvertible {
     /// Every backend that must behave like the reference; PostgreSQL joins when
     /// `FORMWRIGHT_POSTGRES_URL` names a database.
     static let all = [memory, sqlite] + (postgresURL == nil ? [] : [postgres])
-    /// The backends that plan and apply migrations and record seed loads (PostgreSQL does not yet).
-    static let migrating = [memory, sqlite]
 
     /// Every backend but the reference, for the differential test.
     static let others = all.filter { $0.name != memory.name }

@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aDestructivePlanIsRefusedAndNothingChanges(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -58,9 +58,10 @@ import Testing
         let unknown = await #expect(throws: StorageError.self) { try await store.read(app: "crm") { try $0.count(table: "deals") } }
         #expect(unknown?.code == .unknownTable)
         #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2"])
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func renamesKeepTheData(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -83,9 +84,10 @@ import Testing
         let linked = try await store.read(app: "crm") { try $0.record(table: "deals", id: deal.id) }
         #expect(linked?.fields["customer"] == .string("c1"))
         #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r3").isEmpty)
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func wideningKeepsEveryValue(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -100,9 +102,10 @@ import Testing
         #expect(visits == [.double(3), .double(-4)])
         let sorted = try await store.read(app: "crm") { try $0.records(RecordQuery(table: "customers", sort: .ascending("visits"))) }
         #expect(sorted.records.map(\.id) == ["c2", "c1"])
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aUniqueIndexOverSharedValuesIsRefusedNamingThem(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -120,9 +123,10 @@ import Testing
             try $0.insert(table: "customers", fields: ["code": .string("a")], revision: "r1", now: Fixtures.later)
         }
         #expect(try await store.migrationHistory(app: "crm").count == 1)
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aPlanMadeBeforeAnotherMigrationIsRefused(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -136,9 +140,10 @@ import Testing
             try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
         let error = await #expect(throws: StorageError.self) { try await store.apply(stale, allowDestructive: true, now: Fixtures.later) }
         #expect(error?.code == .incompatibleSchema)
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func aSeedLoadsOnceAndAFailedOneLeavesNothing(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -162,9 +167,10 @@ import Testing
         #expect(second == nil)
         #expect(try await store.seedLoads(app: "crm").map(\.table) == ["customers"])
         #expect(try await store.seedLoads(app: "crm").first?.fileHash == "h1")
+        try await store.close()
     }
 
-    @Test(arguments: BackendFactory.migrating)
+    @Test(arguments: BackendFactory.all)
     func narrowingConvertsWhatFitsAndEmptiesTheRest(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)
@@ -198,5 +204,6 @@ import Testing
                 ["amount": .int(12), "ratio": .int(2), "day": .string("2026-01-31")],
                 ["amount": .null, "ratio": .null, "day": .null],
             ])
+        try await store.close()
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// The suite's bodies name fixed apps (`crm`, `east-pod`); tests run in parallel on one
 /// database, so each name gets a suffix of this store's own (`crm-k3x9…`) and no two tests
-/// share a schema. `close()` drops every schema this store prepared.
+/// share a schema. `close()` drops every schema this store prepared or migrated.
 final class ScratchPostgresStorage: StorageBackend {
     let store: PostgresStorage
     private let suffix: String
@@ -25,8 +25,13 @@ final class ScratchPostgresStorage: StorageBackend {
 
     func prepare(app: String, schema: [TableSchema]) async throws {
         let name = scoped(app)
-        prepared.withLock { _ = $0.insert(name) }
+        remember(name)
         try await store.prepare(app: name, schema: schema)
+    }
+
+    /// Notes a scoped app name, so that `close()` drops it.
+    func remember(_ name: String) {
+        prepared.withLock { _ = $0.insert(name) }
     }
 
     func read<T: Sendable>(app: String, _ body: @Sendable (any ReadTransaction) throws -> T) async throws -> T {
