@@ -27,8 +27,7 @@ enum CommandSupport {
     }
 
     /// Loads an app's seed data (`data/<table>.csv`, once per table) and reports each file loaded;
-    /// a refused file prints every problem and exits 1, with nothing of it written. A store that
-    /// cannot record seed loads (one that is no ``MigratingBackend``) gets a warning and no seed data.
+    /// a refused file prints every problem and exits 1, with nothing of it written.
     static func loadSeeds(for runtime: AppRuntime, report: (String) -> Void) async throws {
         do {
             for load in try await SeedLoader(runtime: runtime).load().loaded {
@@ -38,8 +37,6 @@ enum CommandSupport {
         } catch let rejected as SeedRejected {
             Terminal.printError(rejected.problems.map { "error: \($0)" }.joined(separator: "\n"))
             throw ExitCode(1)
-        } catch let error as RuntimeError where error.kind == .unavailable {
-            Terminal.printError("warning: seed data of app '\(runtime.name)' not loaded: \(error.message)")
         }
     }
 }
