@@ -133,7 +133,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
             return try await connector.transaction(
                 app: app, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", context: context, schema: schemaLoader(app)
             ) { reader in
-                try body(PostgresReadTransaction(reader: reader))
+                try body(reader)
             }
         } catch let error as PostgresConnector.BodyError {
             throw error.underlying

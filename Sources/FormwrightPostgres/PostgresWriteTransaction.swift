@@ -7,26 +7,10 @@ import PostgresNIO
 /// Unique fields are checked with a query before each write, in schema order, so the error
 /// names the field exactly as the in-memory backend does; the unique index stays as the guard,
 /// and a value it refuses is reported for the field its index belongs to.
-struct PostgresWriteTransaction: WriteTransaction {
+struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
     let reader: PostgresReader
 
     private var session: PostgresSession { reader.session }
-
-    func record(table: String, id: String) throws -> StoredRecord? {
-        try reader.record(table: table, id: id)
-    }
-
-    func records(_ query: RecordQuery) throws -> RecordPage {
-        try reader.records(query)
-    }
-
-    func count(table: String, matching filters: [String: Value]) throws -> Int {
-        try reader.count(table: table, matching: filters)
-    }
-
-    func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool {
-        try reader.exists(table: table, field: field, value: value, excludingID: excludingID)
-    }
 
     func insert(table name: String, id givenID: String?, fields: [String: Value], revision: String, now: Timestamp) throws -> StoredRecord {
         let table = try reader.table(name)

@@ -2,8 +2,8 @@ import FormwrightCore
 import FormwrightStorage
 import GRDB
 
-/// The reads both transaction kinds share: one app's tables through one connection.
-struct SQLiteReader {
+/// A read transaction on one connection (a WAL snapshot), and the reads write transactions share.
+struct SQLiteReader: ReadTransaction {
     let db: Database
     let app: String
     let schema: SQLiteAppSchema?

@@ -90,7 +90,7 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
         do {
             return try await pool.read { db in
                 let schema = try cached ?? self.loadSchema(app: app, db)
-                return try body(SQLiteReadTransaction(reader: SQLiteReader(db: db, app: app, schema: schema)))
+                return try body(SQLiteReader(db: db, app: app, schema: schema))
             }
         } catch {
             throw StorageError.from(error, context: "reading app '\(app)' in store '\(name)'")

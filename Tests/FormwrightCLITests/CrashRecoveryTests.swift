@@ -38,10 +38,13 @@ import Testing
         var acknowledged: [String: String] = [:]
         for round in 0..<3 {
             let server = try ServerProcess(arguments: arguments, token: Self.token)
-            let killAfter = Double.random(in: 0.3...0.9)
+            let killAfter = Double.random(in: 0.1...0.6)
+            let firstAnswer = AsyncStream<Void>.makeStream()
             let results = await withTaskGroup(of: [(String, String)].self) { group in
                 for worker in 0..<6 {
                     group.addTask {
+                        // A worker that stops also wakes the killer, so a dead server cannot hang the test.
+                        defer { firstAnswer.continuation.yield() }
                         var done: [(String, String)] = []
                         for index in 0..<10_000 {
                             let marker = "r\(round)-w\(worker)-\(index)"
@@ -53,12 +56,17 @@ import Testing
                                 let id = object["id"] as? String
                             else { break }
                             done.append((marker, id))
+                            firstAnswer.continuation.yield()
                         }
                         return done
                     }
                 }
+                // Kill at a random moment once submissions are flowing, however loaded the machine is.
+                var answers = firstAnswer.stream.makeAsyncIterator()
+                _ = await answers.next()
                 try? await Task.sleep(for: .seconds(killAfter))
                 server.kill()
+                firstAnswer.continuation.finish()
                 var all: [(String, String)] = []
                 for await part in group { all += part }
                 return all
