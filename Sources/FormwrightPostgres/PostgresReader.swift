@@ -3,7 +3,7 @@ import FormwrightStorage
 import PostgresNIO
 
 /// The reads both transaction kinds share: one app's tables through one session.
-struct PostgresReader: Sendable, ReadTransaction {
+struct PostgresReader: Sendable, SQLRecordReader {
     let session: PostgresSession
     let app: String
     let schema: PostgresAppSchema?

@@ -17,8 +17,8 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
         let time = try now.storedPrecision()
         try SchemaRules.validate(revision: revision)
         let encoded = try table.encode(fields: fields)
-        let id = try newID(givenID, table)
-        try checkUnique(encoded, table, excludingID: nil)
+        let id = try reader.newID(givenID, table)
+        try reader.checkUnique(encoded, table, excludingID: nil)
         var values: [String: ColumnValue] = [:]
         for (column, value) in encoded { values[column.name] = value }
         let micros = ColumnType.microseconds(time) ?? 0
@@ -32,7 +32,7 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
         for column in table.columns {
             let stored = values[column.name] ?? .null
             _ = statement.parameter(stored, as: column.type)
-            fieldValues[column.name] = try decoded(stored, column, table)
+            fieldValues[column.name] = try reader.decoded(stored, column, table)
         }
         try execute(statement, table)
         return StoredRecord(id: id, version: 1, createdAt: time, updatedAt: time, revision: revision, fields: fieldValues)
@@ -44,9 +44,9 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
         let table = try reader.table(name)
         let time = try now.storedPrecision()
         try SchemaRules.validate(revision: revision)
-        var record = try existing(table, id: id, expectedVersion: expectedVersion)
+        var record = try reader.existing(table, id: id, expectedVersion: expectedVersion)
         let encoded = try table.encode(fields: fields)
-        try checkUnique(encoded, table, excludingID: id)
+        try reader.checkUnique(encoded, table, excludingID: id)
         let (version, overflow) = record.version.addingReportingOverflow(1)
         guard !overflow else { throw StorageError(.backendFailure, "record '\(id)' in table '\(name)' has run out of versions") }
         var statement = PostgresStatement()
@@ -57,7 +57,7 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
         ]
         for (column, stored) in encoded {
             assignments.append("\(PostgresNames.quote(PostgresNames.column(column.name))) = \(statement.parameter(stored, as: column.type))")
-            record.fields[column.name] = try decoded(stored, column, table)
+            record.fields[column.name] = try reader.decoded(stored, column, table)
         }
         statement.sql = "UPDATE \(reader.sql(table).quotedName) SET \(assignments.joined(separator: ", ")) WHERE id = \(statement.parameter(id))"
         try execute(statement, table)
@@ -69,7 +69,7 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
 
     func delete(table name: String, id: String, expectedVersion: Int64?) throws {
         let table = try reader.table(name)
-        _ = try existing(table, id: id, expectedVersion: expectedVersion)
+        _ = try reader.existing(table, id: id, expectedVersion: expectedVersion)
         var statement = PostgresStatement(reader.sql(table).delete)
         _ = statement.parameter(id)
         try execute(statement, table)
@@ -84,35 +84,5 @@ struct PostgresWriteTransaction: WriteTransaction, ReaderBackedTransaction {
             guard let field else { throw error }
             throw StorageError.uniqueViolation(table: table.name, field: field)
         }
-    }
-
-    private func existing(_ table: TableSchema, id: String, expectedVersion: Int64?) throws -> StoredRecord {
-        guard let record = try reader.record(table: table.name, id: id) else { throw StorageError.notFound(id: id, table: table.name) }
-        if let expectedVersion, expectedVersion != record.version {
-            throw StorageError.versionConflict(id: id, table: table.name, expected: expectedVersion, found: record.version)
-        }
-        return record
-    }
-
-    private func newID(_ givenID: String?, _ table: TableSchema) throws -> String {
-        guard let givenID else { return RecordID.generate() }
-        guard RecordID.isValid(givenID) else { throw StorageError.invalidID(givenID, table: table.name) }
-        guard try reader.record(table: table.name, id: givenID) == nil else { throw StorageError.alreadyExists(id: givenID, table: table.name) }
-        return givenID
-    }
-
-    private func checkUnique(_ encoded: [(column: ColumnSchema, value: ColumnValue)], _ table: TableSchema, excludingID: String?) throws {
-        for (column, value) in encoded where column.isUnique && value != .null {
-            if try reader.valueTaken(value, column: column, table: table, excludingID: excludingID) {
-                throw StorageError.uniqueViolation(table: table.name, field: column.name)
-            }
-        }
-    }
-
-    private func decoded(_ stored: ColumnValue, _ column: ColumnSchema, _ table: TableSchema) throws -> Value {
-        guard let value = column.type.decode(stored) else {
-            throw StorageError(.invalidValue, "field '\(column.name)' of table '\(table.name)' cannot be stored", table: table.name)
-        }
-        return value
     }
 }

@@ -3,7 +3,7 @@ import FormwrightStorage
 import GRDB
 
 /// A read transaction on one connection (a WAL snapshot), and the reads write transactions share.
-struct SQLiteReader: ReadTransaction {
+struct SQLiteReader: SQLRecordReader {
     let db: Database
     let app: String
     let schema: SQLiteAppSchema?
