@@ -6,6 +6,8 @@ public struct RecordQuery: Sendable, Hashable {
     public var table: String
     /// Fields and the values they must equal; `.null` matches empty fields. All must match.
     public var filters: [String: Value]
+    /// A further condition the records must meet, evaluated by the backend; nil for none.
+    public var condition: RecordCondition?
     /// The order of the records.
     public var sort: RecordSort
     /// How many records a page holds at most, `1...maximumLimit`.
@@ -21,12 +23,14 @@ public struct RecordQuery: Sendable, Hashable {
     /// - Parameters:
     ///   - table: the table to read.
     ///   - filters: fields and the values they must equal.
+    ///   - condition: a further condition the records must meet.
     ///   - sort: the order of the records; by id when not given.
     ///   - limit: how many records a page holds at most.
     ///   - after: the previous page's `next` cursor.
-    public init(table: String, filters: [String: Value] = [:], sort: RecordSort = .byID, limit: Int = 50, after: String? = nil) {
+    public init(table: String, filters: [String: Value] = [:], condition: RecordCondition? = nil, sort: RecordSort = .byID, limit: Int = 50, after: String? = nil) {
         self.table = table
         self.filters = filters
+        self.condition = condition
         self.sort = sort
         self.limit = limit
         self.after = after
