@@ -31,7 +31,7 @@ extension SQLiteStorage: MigratingBackend {
             schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
             return entry
         } catch {
-            throw Self.wrap(error, context: "migrating app '\(app)' in store '\(name)'")
+            throw Self.wrap(error, context: "migrating app '\(app)' in store '\(name)'", maximumSize: maximumSize)
         }
     }
 
@@ -111,7 +111,8 @@ extension SQLiteStorage: MigratingBackend {
                 return result
             }
         } catch {
-            throw StorageError.from(error, context: "loading seed data into table '\(seed.table)' of app '\(app)' in store '\(name)'")
+            throw StorageError.from(
+                error, context: "loading seed data into table '\(seed.table)' of app '\(app)' in store '\(name)'", maximumSize: maximumSize)
         }
     }
 }

@@ -156,8 +156,8 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
         return schema
     }
 
-    static func wrap(_ error: any Error, context: String) -> any Error {
+    static func wrap(_ error: any Error, context: String, maximumSize: Int64? = nil) -> any Error {
         if let storage = error as? StorageError { return storage.inContext(context) }
-        return StorageError.from(error, context: context)
+        return StorageError.from(error, context: context, maximumSize: maximumSize)
     }
 }
