@@ -58,11 +58,11 @@ extension MigratingBackend {
     /// Drops are left out (the dropped tables and fields stay in the store, hidden from the app);
     /// a narrowing type change is refused with ``StorageError/Code/incompatibleSchema``.
     ///
-    /// - Returns: the history entry, or nil when nothing needed to change.
-    @discardableResult
     /// When another process migrates the same app at the same moment, the plan made here goes
     /// out of date; it is then made again from what that process left (at most
     /// ``replanAttempts`` times), so processes starting together all succeed.
+    ///
+    /// - Returns: the history entry, or nil when nothing needed to change.
     @discardableResult
     public func migrateSafely(app: String, schema: [TableSchema], revision: String, now: Timestamp = .now) async throws -> AppliedMigration? {
         var attempt = 1
