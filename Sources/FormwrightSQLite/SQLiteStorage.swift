@@ -77,7 +77,17 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
             pool = try DatabasePool(path: path, configuration: configuration)
             _ = try await pool.read { db in try db.tableExists(SQLiteNames.tablesTable) }
         } catch {
-            throw Self.wrap(error, context: context)
+            let wrapped = Self.wrap(error, context: context)
+            if readOnly, let storage = wrapped as? StorageError, storage.code == .readOnly {
+                // Reading a WAL database needs its '-wal' and '-shm' files, which SQLite creates
+                // beside it when they are missing, even to read.
+                let file = URL(fileURLWithPath: path).lastPathComponent
+                throw StorageError(
+                    .unavailable,
+                    "\(storage.message); to read it, SQLite needs the files '\(file)-wal' and '\(file)-shm' beside it, "
+                        + "or a folder it may create them in")
+            }
+            throw wrapped
         }
     }
 
