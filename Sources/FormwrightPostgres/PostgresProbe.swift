@@ -67,7 +67,8 @@ enum PostgresProbe {
 
     /// A duration in seconds for messages: `2 s`, `0.4 s`.
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
+        // Clamped to a year, far beyond any sensible wait, so the product stays inside Int64.
+        let milliseconds = min(max(duration.components.seconds, 0), 31_536_000) * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
         let text = milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000)" : "\(Double(milliseconds) / 1_000)"
         return text + " s"
     }
