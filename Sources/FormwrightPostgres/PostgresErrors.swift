@@ -10,6 +10,12 @@ enum PostgresErrors {
     static let deadlockDetected = "40P01"
     /// SQLSTATE `23505`: a unique index refused a value.
     static let uniqueViolation = "23505"
+    /// SQLSTATE `55P03`: a lock could not be had (a `lock_timeout` ran out).
+    static let lockNotAvailable = "55P03"
+    /// SQLSTATE `53100`: the server's disk is full.
+    static let diskFull = "53100"
+    /// SQLSTATE `25006`: a write in a read-only transaction (a standby, or `default_transaction_read_only`).
+    static let readOnlyTransaction = "25006"
 
     /// The SQLSTATE code of a server error, or nil.
     static func sqlState(_ error: any Error) -> String? {
@@ -56,15 +62,26 @@ enum PostgresErrors {
         guard let state = psql.serverInfo?[.sqlState] else {
             return StorageError(.unavailable, "\(context): the server cannot be reached: \(text)")
         }
-        let code: StorageError.Code =
-            switch state {
-            case uniqueViolation: .uniqueViolation
-            case serializationFailure, deadlockDetected: .unavailable
-            case "25006": .readOnly
-            default:
-                // Class 08: connection exceptions; 53: insufficient resources; 57P: operator intervention.
-                state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P") ? .unavailable : .backendFailure
-            }
-        return StorageError(code, "\(context): \(text)")
+        return StorageError(code(sqlState: state), "\(context): \(text)")
+    }
+
+    /// The storage error code for a server error's SQLSTATE.
+    ///
+    /// | SQLSTATE | code |
+    /// |---|---|
+    /// | `23505` unique violation | ``StorageError/Code/uniqueViolation`` |
+    /// | `40001`, `40P01` serialization failure, deadlock; `55P03` lock not available | ``StorageError/Code/busy`` |
+    /// | `53100` disk full | ``StorageError/Code/full`` |
+    /// | `25006` read-only transaction | ``StorageError/Code/readOnly`` |
+    /// | class `08` (connection), other class `53` (insufficient resources), `57P` (operator intervention) | ``StorageError/Code/unavailable`` |
+    /// | anything else | ``StorageError/Code/backendFailure`` |
+    static func code(sqlState state: String) -> StorageError.Code {
+        switch state {
+        case uniqueViolation: .uniqueViolation
+        case serializationFailure, deadlockDetected, lockNotAvailable: .busy
+        case diskFull: .full
+        case readOnlyTransaction: .readOnly
+        default: state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P") ? .unavailable : .backendFailure
+        }
     }
 }

@@ -15,8 +15,13 @@ enum PostgresProbe {
 
     /// Waits until the server answers or `configuration.openTimeout` has passed.
     ///
-    /// - Throws: ``StorageError/Code/unavailable`` with `context` and the last problem seen;
-    ///   a refused login or a missing database fails at once, without retrying.
+    /// The pauses between attempts start at 100 ms and double up to 5 s (0.1, 0.2, 0.4, 0.8, 1.6,
+    /// 3.2, 5, 5, … s); the last pause is cut short at the open timeout, and each failed attempt
+    /// is reported to `configuration.retryReport` before its pause.
+    ///
+    /// - Throws: ``StorageError/Code/unavailable`` with `context`, the server's host and port, the
+    ///   last problem seen and what to check; a refused login or a missing database fails at once,
+    ///   without retrying.
     static func waitForServer(
         _ configuration: PostgresStorage.Configuration, tls: PostgresConnection.Configuration.TLS, logger: Logger, context: String
     )
@@ -38,15 +43,34 @@ enum PostgresProbe {
                     throw StorageError(.unavailable, "\(context): the server refused: \(detail)")
                 }
                 let remaining = clock.now.duration(to: deadline)
+                let server = serverName(configuration.address)
                 guard remaining > .zero else {
                     throw StorageError(
                         .unavailable,
-                        "\(context): the server did not answer within \(configuration.openTimeout) (\(attempts) attempts); last: \(detail)")
+                        "\(context): cannot reach PostgreSQL at \(server) after \(seconds(configuration.openTimeout)) "
+                            + "(\(attempts) attempt\(attempts == 1 ? "" : "s")); last problem: \(detail); check that the server is running "
+                            + "and accepts TCP connections on \(server), and that the store URL names the right host and port")
                 }
-                try await Task.sleep(for: min(delay, remaining))
+                let pause = min(delay, remaining)
+                configuration.retryReport?(
+                    "PostgreSQL at \(server) did not answer (attempt \(attempts): \(detail)); trying again in \(seconds(pause))")
+                try await Task.sleep(for: pause)
                 delay = min(delay * 2, .seconds(5))
             }
         }
+    }
+
+    /// `host:port`, an IPv6 host in brackets.
+    static func serverName(_ address: PostgresAddress) -> String {
+        (address.host.contains(":") ? "[\(address.host)]" : address.host) + ":\(address.port)"
+    }
+
+    /// A duration in seconds for messages: `2 s`, `0.4 s`.
+    static func seconds(_ duration: Duration) -> String {
+        // Clamped to a year, far beyond any sensible wait, so the product stays inside Int64.
+        let milliseconds = min(max(duration.components.seconds, 0), 31_536_000) * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let text = milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000)" : "\(Double(milliseconds) / 1_000)"
+        return text + " s"
     }
 
     /// One connection, login and `SELECT 1`, given at most `probeTimeout`.

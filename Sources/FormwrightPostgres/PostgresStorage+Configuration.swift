@@ -6,7 +6,13 @@ extension PostgresStorage {
         /// The server, role and database.
         public var address: PostgresAddress
         /// How long opening keeps retrying an unreachable server before giving up (default 30 s).
+        ///
+        /// The pauses between attempts start at 100 ms and double up to 5 s; an attempt under way
+        /// when the time runs out may take up to ``probeTimeout`` more.
         public var openTimeout: Duration = .seconds(30)
+        /// Told, in one line of plain words, about each failed attempt to reach the server at
+        /// open that will be retried (what failed, when the next attempt comes); nil to say nothing.
+        public var retryReport: (@Sendable (String) -> Void)?
         /// How long one connection attempt at open may take, login and `SELECT 1` included (default 5 s).
         public var probeTimeout: Duration = .seconds(5)
         /// How long a transaction waits for a free connection — or for a server that went away

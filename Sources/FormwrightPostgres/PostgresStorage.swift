@@ -167,7 +167,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
             } catch let failure as PostgresConnector.TransactionFailure where PostgresErrors.isRetryable(failure.underlying) {
                 guard attempt < max(1, configuration.writeAttempts) else {
                     throw StorageError(
-                        .unavailable,
+                        .busy,
                         "\(context): concurrent writes kept conflicting; gave up after \(attempt) attempts: \(PostgresErrors.detail(failure.underlying))"
                     )
                 }

@@ -32,8 +32,23 @@ public struct AppRuntime: Sendable {
     /// tables and fields, widened types, unique indexes) and records it under the definition's
     /// revision; drops wait for `formwright migrate --allow-destructive`. Fields added with an `=`
     /// default or a computation are filled in existing records in the same transaction.
+    ///
+    /// On a read-only store nothing is written: the stored tables must already be what the
+    /// definition wants (drops aside), or this throws `RuntimeError(.readOnly)` naming the first
+    /// step that would be needed.
     public func prepare() async throws {
         let schema = StoreSchemaMapper.tables(of: definition)
+        if storage.isReadOnly, let migrating = storage as? any MigratingBackend {
+            let plan = try await migrating.plan(app: name, schema: schema, revision: definition.revision).withoutDrops()
+            if let first = plan.steps.first {
+                let count = plan.steps.count
+                throw RuntimeError(
+                    .readOnly,
+                    "store '\(storage)' is read-only, but app '\(name)' needs \(count) migration step\(count == 1 ? "" : "s") first (\(first)); "
+                        + "run 'formwright migrate' on the store opened for writing")
+            }
+            return
+        }
         if let migrating = storage as? any MigratingBackend {
             let now = Timestamp.now
             try await migrating.migrateSafely(
@@ -147,13 +162,8 @@ public struct AppRuntime: Sendable {
         do {
             return try await body()
         } catch let error as StorageError {
-            switch error.code {
-            case .notFound: throw RuntimeError(.notFound, error.message)
-            case .versionConflict: throw RuntimeError(.versionConflict, error.message)
-            case .invalidCursor, .invalidQuery: throw RuntimeError(.badRequest, error.message)
-            case .uniqueViolation: throw SubmissionRejected([FieldError(field: error.field ?? "", problem: .duplicate)])
-            default: throw RuntimeError(.unavailable, error.message)
-            }
+            guard error.code != .uniqueViolation else { throw SubmissionRejected([FieldError(field: error.field ?? "", problem: .duplicate)]) }
+            throw RuntimeError(error)
         }
     }
 }

@@ -1,3 +1,5 @@
+public import FormwrightStorage
+
 /// A request the runtime cannot carry out, with the kind an HTTP layer maps to a status.
 public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure.
@@ -10,6 +12,12 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
         case badRequest
         /// The store cannot serve the request now.
         case unavailable
+        /// Another process held the store's write lock too long; the same request may succeed later.
+        case busy
+        /// The store has no room for the write (a full disk or the store's size cap); nothing was written.
+        case full
+        /// The store refuses writes (opened read-only, or a read-only file or database).
+        case readOnly
     }
 
     /// What kind of failure.
@@ -24,4 +32,22 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// A store's error as a runtime error of the matching kind, keeping its message.
+    ///
+    /// `notFound`, `versionConflict` and query errors keep their meaning; `busy`, `full` and
+    /// `readOnly` keep theirs; anything else is the store being unavailable.
+    public init(_ error: StorageError) {
+        let kind: Kind =
+            switch error.code {
+            case .notFound: .notFound
+            case .versionConflict: .versionConflict
+            case .invalidCursor, .invalidQuery: .badRequest
+            case .busy: .busy
+            case .full: .full
+            case .readOnly: .readOnly
+            default: .unavailable
+            }
+        self.init(kind, error.message)
+    }
 }

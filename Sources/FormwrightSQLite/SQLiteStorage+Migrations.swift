@@ -37,7 +37,7 @@ extension SQLiteStorage: MigratingBackend {
             schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
             return entry
         } catch {
-            throw Self.wrap(error, context: "migrating app '\(app)' in store '\(name)'")
+            throw Self.wrap(error, context: "migrating app '\(app)' in store '\(name)'", maximumSize: maximumSize)
         }
     }
 
@@ -117,7 +117,8 @@ extension SQLiteStorage: MigratingBackend {
                 return result
             }
         } catch {
-            throw StorageError.from(error, context: "loading seed data into table '\(seed.table)' of app '\(app)' in store '\(name)'")
+            throw StorageError.from(
+                error, context: "loading seed data into table '\(seed.table)' of app '\(app)' in store '\(name)'", maximumSize: maximumSize)
         }
     }
 }

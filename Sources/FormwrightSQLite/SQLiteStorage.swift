@@ -21,9 +21,13 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
     let name: String
     let schemas = Mutex<[String: SQLiteAppSchema]>([:])
     private let isClosed = Mutex(false)
-    private let isReadOnly: Bool
+    /// Whether the store was opened read-only: reads work, every write throws ``StorageError/Code/readOnly``.
+    public let isReadOnly: Bool
+    /// The size cap of the file in bytes (`max_size`), if any.
+    public let maximumSize: Int64?
 
-    /// How many seconds a write waits for another process's write before giving up.
+    /// How many seconds a write waits for another connection or process holding the write lock
+    /// before it fails with ``StorageError/Code/busy``.
     public static let busyTimeoutSeconds: Double = 5
 
     /// Opens (or creates) the database file at `path`, creating its parent folders.
@@ -31,12 +35,15 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
     /// - Parameters:
     ///   - path: the file's path; a relative path is taken from the current directory.
     ///   - readOnly: open an existing file without ever writing to it (for commands such as
-    ///     `check` and `plan`); `prepare` and `write` then throw ``StorageError/Code/readOnly``.
+    ///     `check` and `plan`, or `mode=ro`); `prepare` and `write` then throw ``StorageError/Code/readOnly``.
+    ///   - maximumSize: a cap on the file's size in bytes (`max_size`), rounded down to whole
+    ///     pages; a write that would pass it throws ``StorageError/Code/full`` and writes nothing.
     /// - Throws: ``StorageError/Code/unavailable`` (and others) with the message
     ///   `opening store 'sqlite:PATH': …`.
-    public init(path: String, readOnly: Bool = false) async throws {
-        name = "sqlite:\(path)"
+    public init(path: String, readOnly: Bool = false, maximumSize: Int64? = nil) async throws {
+        name = "sqlite:\(path)\(SQLiteOptions(readOnly: readOnly, maximumSize: maximumSize).query)"
         isReadOnly = readOnly
+        self.maximumSize = maximumSize
         let context = "opening store '\(name)'"
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
@@ -59,12 +66,28 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
             // lost"). In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs
             // the WAL on every commit, which is the price of that promise.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maximumSize {
+                // SQLite refuses to grow the file past max_page_count pages with SQLITE_FULL, the
+                // same error a full disk gives; the limit is per connection, so every one sets it.
+                let pageSize = max(1, try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4_096)
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSize / pageSize))")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             _ = try await pool.read { db in try db.tableExists(SQLiteNames.tablesTable) }
         } catch {
-            throw Self.wrap(error, context: context)
+            let wrapped = Self.wrap(error, context: context)
+            if readOnly, let storage = wrapped as? StorageError, storage.code == .readOnly {
+                // Reading a WAL database needs its '-wal' and '-shm' files, which SQLite creates
+                // beside it when they are missing, even to read.
+                let file = URL(fileURLWithPath: path).lastPathComponent
+                throw StorageError(
+                    .unavailable,
+                    "\(storage.message); to read it, SQLite needs the files '\(file)-wal' and '\(file)-shm' beside it, "
+                        + "or a folder it may create them in")
+            }
+            throw wrapped
         }
     }
 
@@ -109,7 +132,7 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
                 return try body(SQLiteWriteTransaction(reader: SQLiteReader(db: db, app: app, schema: schema)))
             }
         } catch {
-            throw StorageError.from(error, context: "writing app '\(app)' in store '\(name)'")
+            throw StorageError.from(error, context: "writing app '\(app)' in store '\(name)'", maximumSize: maximumSize)
         }
     }
 
@@ -143,8 +166,8 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
         return schema
     }
 
-    static func wrap(_ error: any Error, context: String) -> any Error {
+    static func wrap(_ error: any Error, context: String, maximumSize: Int64? = nil) -> any Error {
         if let storage = error as? StorageError { return storage.inContext(context) }
-        return StorageError.from(error, context: context)
+        return StorageError.from(error, context: context, maximumSize: maximumSize)
     }
 }

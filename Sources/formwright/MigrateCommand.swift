@@ -54,8 +54,9 @@ struct MigrateCommand: AsyncParsableCommand {
                     "error: refused: the migration holds destructive steps; nothing was changed (pass --allow-destructive to apply them)")
                 throw ExitCode(1)
             }
-            for (runtime, plan) in plans {
-                if try await runtime.apply(plan, allowDestructive: allowDestructive) != nil {
+            for (runtime, planned) in plans {
+                let (applied, plan) = try await apply(planned, runtime: runtime, on: backend)
+                if applied != nil {
                     Terminal.print("migrated " + PlanPrinter.text(plan, store: store.shownURL), terminator: "")
                 } else {
                     Terminal.print(PlanPrinter.text(plan, store: store.shownURL), terminator: "")
@@ -67,6 +68,21 @@ struct MigrateCommand: AsyncParsableCommand {
         } catch {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// Applies `plan`; when another process migrated the app since it was made, plans again from
+    /// what that process left and applies that (still refusing destructive steps not allowed).
+    private func apply(_ plan: MigrationPlan, runtime: AppRuntime, on backend: any MigratingBackend) async throws -> (AppliedMigration?, MigrationPlan) {
+        var current = plan
+        var attempt = 1
+        while true {
+            do {
+                return (try await runtime.apply(current, allowDestructive: allowDestructive), current)
+            } catch let error as StorageError where error.code == .outdatedPlan && attempt < backend.replanAttempts {
+                attempt += 1
+                current = try await runtime.migrationPlan()
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let loaded = try CommandSupport.loadApps(path)
-        let backend = try await store.open()
+        let backend = try await store.open(servingReads: true)
         var runtimes: [AppRuntime] = []
         for definition in loaded {
             let runtime = AppRuntime(definition: definition, storage: backend)

@@ -14,10 +14,10 @@ extension StoreOption {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
         }
-        if case .sqlite(let path) = parsed {
+        if case .sqlite(let path, let options) = parsed {
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             do {
-                return try await SQLiteStorage(path: path, readOnly: true)
+                return try await SQLiteStorage(path: path, readOnly: true, maximumSize: options.maximumSize)
             } catch {
                 Terminal.printError("error: \(error)")
                 throw ExitCode(1)

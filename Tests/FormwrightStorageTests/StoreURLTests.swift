@@ -10,6 +10,26 @@ import Testing
         #expect(StoreURL.default.description == "sqlite:.formwright/data.sqlite")
     }
 
+    @Test func parsesSQLiteParameters() throws {
+        let both = try StoreURL(parsing: "sqlite:data.sqlite?mode=ro&max_size=10MB")
+        #expect(both == .sqlite(path: "data.sqlite", options: SQLiteOptions(readOnly: true, maximumSize: 10_000_000)))
+        #expect(both.description == "sqlite:data.sqlite?mode=ro&max_size=10000000")
+        #expect(try StoreURL(parsing: "sqlite:a.sqlite?max_size=64KiB") == .sqlite(path: "a.sqlite", options: SQLiteOptions(maximumSize: 65_536)))
+        #expect(try StoreURL(parsing: "sqlite:a.sqlite?max_size=2GiB&mode=rw") == .sqlite(path: "a.sqlite", options: SQLiteOptions(maximumSize: 2_147_483_648)))
+        #expect(try StoreURL(parsing: "sqlite:a.sqlite?max_size=4096") == .sqlite(path: "a.sqlite", options: SQLiteOptions(maximumSize: 4_096)))
+        #expect(try StoreURL(parsing: "sqlite:a.sqlite?mode=rw") == .sqlite(path: "a.sqlite"))
+    }
+
+    @Test(arguments: [
+        "sqlite:a?max_size=0", "sqlite:a?max_size=10TB", "sqlite:a?max_size=9999999999GB", "sqlite:a?max_size=-1", "sqlite:a?max_size=1.5MB",
+        "sqlite:a?max_size=", "sqlite:a?mode=", "sqlite:a?mode=rwc", "sqlite:a?", "sqlite:a?mode", "sqlite:?mode=ro", "sqlite:a?journal=wal",
+    ])
+    func refusesBadSQLiteParameters(_ text: String) {
+        let error = #expect(throws: StorageError.self) { try StoreURL(parsing: text) }
+        #expect(error?.code == .invalidStoreURL)
+        #expect(error?.message.hasPrefix("store URL '\(text)' ") == true)
+    }
+
     @Test func resolvesRelativePaths() {
         #expect(StoreURL.default.filePath(relativeTo: "/home/ada/app") == "/home/ada/app/.formwright/data.sqlite")
         #expect(StoreURL.sqlite(path: "/abs.sqlite").filePath(relativeTo: "/home") == "/abs.sqlite")

@@ -39,7 +39,7 @@ extension AppRuntime {
                 let query = RecordQuery(table: table.name.value, sort: RecordSort(key: .createdAt), limit: 500, after: after)
                 page = try await storage.read(app: name) { try $0.records(query) }
             } catch let error as StorageError {
-                throw RuntimeError(.unavailable, error.message)
+                throw RuntimeError(error)
             }
             var text = ""
             for record in page.records {

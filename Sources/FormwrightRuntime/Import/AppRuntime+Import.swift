@@ -39,7 +39,7 @@ extension AppRuntime {
         } catch let rejected as ImportRejected {
             return ImportReport(created: 0, rejections: Self.sorted(rejected.rejections))
         } catch let error as StorageError {
-            throw RuntimeError(.unavailable, error.message)
+            throw RuntimeError(error)
         }
     }
 

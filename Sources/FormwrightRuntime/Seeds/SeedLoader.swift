@@ -59,7 +59,8 @@ public struct SeedLoader: Sendable {
         return files
     }
 
-    /// Loads every seed file whose table has none loaded yet and holds no records.
+    /// Loads every seed file whose table has none loaded yet and holds no records; on a read-only
+    /// store nothing is loaded and every file is reported as skipped.
     ///
     /// - Parameter now: the time the records are created at and the loads recorded with.
     /// - Throws: ``SeedRejected`` naming every problem of the first file that fails (nothing of it
@@ -77,6 +78,10 @@ public struct SeedLoader: Sendable {
             throw RuntimeError(.unavailable, "store '\(runtime.storage)' cannot record seed data loads; load 'data/' with 'formwright import'")
         }
         var report = SeedReport()
+        guard !store.isReadOnly else {
+            for table in files.keys { report.skipped[table] = "the store is read-only" }
+            return report
+        }
         let loadedHashes = Dictionary(
             try await store.seedLoads(app: app).map { (SchemaRules.foldedKey($0.table), $0.fileHash) }, uniquingKeysWith: { first, _ in first })
         for table in Self.linkOrder(runtime.definition.tables) where files[table.name.value] != nil {

@@ -173,7 +173,7 @@ func runtimeErrors<T>(_ body: () async throws -> T) async throws -> T {
         case .notFound: throw ServerError.notFound(error.message)
         case .versionConflict: throw ServerError(.preconditionFailed, id: "version_conflict", error.message)
         case .badRequest: throw ServerError.badRequest(error.message)
-        case .unavailable: throw ServerError(.serviceUnavailable, id: "store_unavailable", "the store cannot serve this request now")
+        case .unavailable, .busy, .full, .readOnly: throw ServerError.store(error)
         }
     }
 }

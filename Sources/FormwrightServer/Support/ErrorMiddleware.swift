@@ -18,6 +18,8 @@ struct ErrorMiddleware: RouterMiddleware {
             let serverError = Self.serverError(for: error)
             if serverError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            } else if let cause = serverError.cause {
+                context.logger.warning("\(serverError.id): \(cause)", metadata: ["path": "\(request.uri.path)"])
             }
             guard !request.uri.path.hasPrefix("/api/"), request.uri.path != "/healthz" else {
                 return try serverError.response(from: request, context: context)

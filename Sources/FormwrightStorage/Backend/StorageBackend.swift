@@ -68,4 +68,13 @@ public protocol StorageBackend: Sendable {
 
     /// Releases the store; later calls throw ``StorageError/Code/closed``.
     func close() async throws
+
+    /// Whether the store was opened read-only: reads work, and every write throws
+    /// ``StorageError/Code/readOnly`` without writing anything.
+    var isReadOnly: Bool { get }
+}
+
+extension StorageBackend {
+    /// See ``StorageBackend/isReadOnly``; false unless a backend says otherwise.
+    public var isReadOnly: Bool { false }
 }

@@ -1,13 +1,15 @@
 /// Where a store lives, parsed from the text given to `--store`.
 ///
 /// - `sqlite:PATH` — an SQLite file; a relative path is taken from the current directory.
+///   Parameters may follow a `?`: `sqlite:PATH?mode=ro&max_size=10MB` (see ``SQLiteOptions``),
+///   so a path cannot hold a `?`.
 /// - `memory:` — the in-memory store, gone when the process ends.
 ///
 /// - `postgres://user:password@host:port/database` (or `postgresql://`) — a PostgreSQL
 ///   database; see ``PostgresAddress``.
 public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
-    /// An SQLite database file at `path`, as written (relative or absolute).
-    case sqlite(path: String)
+    /// An SQLite database file at `path`, as written (relative or absolute), opened as `options` say.
+    case sqlite(path: String, options: SQLiteOptions = SQLiteOptions())
     /// The in-memory store.
     case memory
     /// A PostgreSQL database.
@@ -25,7 +27,12 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
             return
         }
         if text.hasPrefix("sqlite:") {
-            let path = String(text.dropFirst("sqlite:".count))
+            var path = String(text.dropFirst("sqlite:".count))
+            var options = SQLiteOptions()
+            if let question = path.firstIndex(of: "?") {
+                options = try SQLiteOptions(parameters: path[path.index(after: question)...], url: text)
+                path = String(path[..<question])
+            }
             guard !path.isEmpty else {
                 throw StorageError(.invalidStoreURL, "store URL '\(text)' names no file; write 'sqlite:PATH'")
             }
@@ -33,7 +40,7 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
             if path.hasPrefix("//") {
                 throw StorageError(.invalidStoreURL, "store URL '\(text)' looks like a network address; write 'sqlite:PATH' with a file path")
             }
-            self = .sqlite(path: path)
+            self = .sqlite(path: path, options: options)
             return
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
@@ -50,7 +57,7 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
     /// written `***`, so the text is safe in messages.
     public var description: String {
         switch self {
-        case .sqlite(let path): "sqlite:\(path)"
+        case .sqlite(let path, let options): "sqlite:\(path)\(options.query)"
         case .memory: "memory:"
         case .postgres(let address): address.description
         }
@@ -58,7 +65,7 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
 
     /// The SQLite file's absolute path, a relative one resolved against `directory`; nil for `memory:`.
     public func filePath(relativeTo directory: String) -> String? {
-        guard case .sqlite(let path) = self else { return nil }
+        guard case .sqlite(let path, _) = self else { return nil }
         if path.hasPrefix("/") { return path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }

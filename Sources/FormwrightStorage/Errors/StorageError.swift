@@ -18,7 +18,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
             case notFound, versionConflict, uniqueViolation, alreadyExists
             case unknownTable, unknownField, invalidValue, invalidQuery, invalidCursor
             case invalidSchema, incompatibleSchema
-            case invalidStoreURL, unsupportedStore, unavailable, readOnly, closed, backendFailure
+            case invalidStoreURL, unsupportedStore, unavailable, busy, full, readOnly, closed, backendFailure, outdatedPlan
         }
 
         private let base: Base
@@ -50,14 +50,23 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         public static let invalidStoreURL = Code(.invalidStoreURL)
         /// The store URL names a kind of store this build does not support yet.
         public static let unsupportedStore = Code(.unsupportedStore)
-        /// The store cannot be reached or opened, or stayed busy too long.
+        /// The store cannot be reached or opened.
         public static let unavailable = Code(.unavailable)
-        /// The store refuses writes (a read-only file or database).
+        /// Another connection or process held the store's write lock for longer than the busy
+        /// timeout; the same write may succeed later.
+        public static let busy = Code(.busy)
+        /// The store has no room for the write: the disk is full, its files cannot be written, or
+        /// the store's size cap is reached. Nothing of the transaction was written.
+        public static let full = Code(.full)
+        /// The store refuses writes (a read-only file or database, or a store opened read-only).
         public static let readOnly = Code(.readOnly)
         /// The store was closed.
         public static let closed = Code(.closed)
         /// The backend failed in a way not covered by another code.
         public static let backendFailure = Code(.backendFailure)
+        /// The stored tables changed since a migration plan was made (another process migrated
+        /// first); nothing was changed, and a new plan is needed.
+        public static let outdatedPlan = Code(.outdatedPlan)
 
         /// The code's stable name, such as `versionConflict`.
         public var description: String { base.rawValue }

@@ -27,9 +27,9 @@ public protocol MigratingBackend: StorageBackend {
     ///     from expressions; not called for an empty plan. If it throws, nothing of the migration remains.
     /// - Returns: the history entry, or nil when the plan was empty (nothing is recorded then).
     /// - Throws: ``StorageError/Code/incompatibleSchema`` when the plan holds destructive steps that
-    ///   are not allowed (naming the first one's table and field), when the store changed since the
-    ///   plan was made, or when a field cannot be made unique (naming the shared values); nothing
-    ///   is changed then.
+    ///   are not allowed (naming the first one's table and field), or when a field cannot be made
+    ///   unique (naming the shared values); ``StorageError/Code/outdatedPlan`` when the store
+    ///   changed since the plan was made. Nothing is changed then.
     func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws -> AppliedMigration?
 
     /// The migrations applied to `app`, oldest first.
@@ -70,14 +70,28 @@ extension MigratingBackend {
     /// Drops are left out (the dropped tables and fields stay in the store, hidden from the app);
     /// a narrowing type change is refused with ``StorageError/Code/incompatibleSchema``.
     ///
+    /// When another process migrates the same app at the same moment, the plan made here goes
+    /// out of date; it is then made again from what that process left (at most
+    /// ``replanAttempts`` times), so processes starting together all succeed.
+    ///
     /// - Returns: the history entry, or nil when nothing needed to change.
     @discardableResult
     public func migrateSafely(
         app: String, schema: [TableSchema], revision: String, now: Timestamp = .now, finishing: MigrationFinisher? = nil
     ) async throws -> AppliedMigration? {
-        let plan = try await plan(app: app, schema: schema, revision: revision).withoutDrops()
-        return try await apply(plan, allowDestructive: false, now: now, finishing: finishing)
+        var attempt = 1
+        while true {
+            let plan = try await plan(app: app, schema: schema, revision: revision).withoutDrops()
+            do {
+                return try await apply(plan, allowDestructive: false, now: now, finishing: finishing)
+            } catch let error as StorageError where error.code == .outdatedPlan && attempt < replanAttempts {
+                attempt += 1
+            }
+        }
     }
+
+    /// How many times ``migrateSafely(app:schema:revision:now:finishing:)`` plans before an outdated plan is reported.
+    public var replanAttempts: Int { 5 }
 }
 
 extension MigrationPlan {
@@ -94,7 +108,7 @@ extension MigrationPlan {
     /// Throws when `current`, what the store holds now, is not what the plan was made against.
     public func checkCurrent(_ current: [TableSchema]) throws {
         guard Self.sameTables(current, stored) else {
-            throw StorageError(.incompatibleSchema, "the tables of app '\(app)' changed since the migration was planned; plan again")
+            throw StorageError(.outdatedPlan, "the tables of app '\(app)' changed since the migration was planned; plan again")
         }
     }
 }

@@ -13,7 +13,9 @@ final class ServerProcess: @unchecked Sendable {
     private let output: Pipe
 
     /// Starts the server and waits until it prints its URL (at most 30 seconds).
-    init(arguments: [String], token: String, directory: URL = CommandRunner.packageRoot) throws {
+    ///
+    /// - Parameter errorLog: a file to receive the server's standard error; discarded when nil.
+    init(arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil) throws {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
@@ -22,7 +24,12 @@ final class ServerProcess: @unchecked Sendable {
         process.environment = environment
         output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         var text = ""
         let deadline = Date().addingTimeInterval(30)

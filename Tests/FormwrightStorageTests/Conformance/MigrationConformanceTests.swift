@@ -203,7 +203,28 @@ import Testing
         _ = try await store.apply(
             try await store.plan(app: "crm", schema: [second, Self.deals], revision: "r3"), allowDestructive: false, now: Fixtures.later)
         let error = await #expect(throws: StorageError.self) { try await store.apply(stale, allowDestructive: true, now: Fixtures.later) }
-        #expect(error?.code == .incompatibleSchema)
+        #expect(error?.code == .outdatedPlan)
+        #expect(error?.message.hasSuffix("changed since the migration was planned; plan again") == true)
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r3"], "the outdated plan changed nothing")
+        try await store.close()
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func twoStoresMigratingOneAppTogetherBothSucceed(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        var customers = Self.customers
+        customers.columns.append(ColumnSchema(name: "tier", type: .text))
+        let wanted = [customers, Self.deals]
+        // Several starts at once on one store: whichever plans after another applied plans again.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await store.migrateSafely(app: "crm", schema: wanted, revision: "r2", now: Fixtures.later) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r2"])
+        #expect(try await store.plan(app: "crm", schema: wanted, revision: "r2").isEmpty)
         try await store.close()
     }
 
