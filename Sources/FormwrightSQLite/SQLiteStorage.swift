@@ -59,6 +59,7 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
             // lost"). In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs
             // the WAL on every commit, which is the price of that promise.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            SQLitePeriodFunctions.register(in: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
