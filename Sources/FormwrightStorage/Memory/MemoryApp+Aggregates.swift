@@ -4,16 +4,9 @@ extension MemoryApp {
     func aggregate(_ query: AggregateQuery, app: String) throws -> [AggregateRow] {
         let table = try tableSchema(query.table, app: app)
         let plan = try AggregatePlan(query, table: table)
-        var columns: [String: ColumnSchema] = [:]
-        for column in table.columns { columns[column.name] = column }
         var groups: [[ColumnValue]: AggregateAccumulator] = [:]
-        for record in rows(table).values {
+        for record in try matching(table, [:], plan.condition) {
             let value = { (column: ColumnSchema) throws -> ColumnValue in try storedValue(record, column, table) }
-            if let condition = plan.condition {
-                // Names were checked by the plan; a value that cannot be encoded reads as empty.
-                let holds = condition.evaluate { name in columns[name].flatMap { try? value($0) } ?? .null }
-                guard holds == true else { continue }
-            }
             let keys = try plan.keys.map { key in try keyValue(key, value, plan.calendar) }
             if groups[keys] == nil {
                 guard groups.count < AggregateQuery.maximumGroups else { throw plan.tooManyGroups }

@@ -45,12 +45,13 @@ public struct AggregatePlan: Sendable {
     /// - Throws: ``StorageError/Code/unknownField`` for a name the table lacks;
     ///   ``StorageError/Code/invalidQuery`` for a period of a field that is neither a date nor a
     ///   timestamp, a sum or average of a field that is not a number, a list field grouped by or
-    ///   taken the minimum or maximum of, or an unknown time zone.
+    ///   taken the minimum or maximum of, an unknown time zone, or a condition
+    ///   ``TableSchema/checkCondition(_:)`` refuses.
     public init(_ query: AggregateQuery, table: TableSchema) throws {
         self.table = table
         condition = query.condition
         calendar = try PeriodCalendar(timeZone: query.timeZone)
-        for name in query.condition?.fields ?? [] { _ = try table.requireColumn(name) }
+        if let condition = query.condition { try table.checkCondition(condition) }
         keys = try query.groups.map { group -> Key in
             switch group {
             case .field(let name):
