@@ -8,7 +8,8 @@ extension PostgresReader {
     /// Keys are grouped and ordered by their position in the select list, `NULLS FIRST`, text
     /// under `COLLATE "C"` (UTF-8 bytes), as ``ColumnValue`` orders them. A timestamp's period is
     /// taken in the query's zone with `AT TIME ZONE`; the ISO week starts on the Monday
-    /// `ISODOW` counts from. `SUM` of a `BIGINT` is a `NUMERIC`, read as text and refused when
+    /// `ISODOW` counts from, the month on day 1 — date arithmetic only, so the session's own
+    /// time zone never enters. `SUM` of a `BIGINT` is a `NUMERIC`, read as text and refused when
     /// it does not fit 64 bits — checked here, not by a failing cast, so the surrounding
     /// transaction stays usable.
     func aggregate(_ query: AggregateQuery) throws -> [AggregateRow] {
@@ -31,9 +32,9 @@ extension PostgresReader {
                 switch period {
                 case .day: start = day
                 case .week: start = "(\(day) - (EXTRACT(ISODOW FROM \(day))::int - 1))"
-                case .month: start = "date_trunc('month', \(day))::date"
+                case .month: start = "(\(day) - (EXTRACT(DAY FROM \(day))::int - 1))"
                 }
-                selected.append("to_char(\(start), 'YYYY-MM-DD') COLLATE \"C\"")
+                selected.append("to_char((\(start))::timestamp, 'YYYY-MM-DD') COLLATE \"C\"")
             }
         }
         for figure in plan.figures {
