@@ -10,10 +10,14 @@ import Testing
     static func seeded() async throws -> AppRuntime {
         let runtime = try await SalesApp.runtime()
         let deals: [[String: Value]] = [
-            ["title": .string("Alpha"), "channel": .string("phone"), "amount": .string("1234.50"), "quantity": .int(3),
-             "opened_at": .string("2026-11-22T20:00:00Z")],
-            ["title": .string("Beta"), "channel": .string("phone"), "amount": .string("0.25"), "quantity": .int(1),
-             "opened_at": .string("2026-11-22T15:00:00Z")],
+            [
+                "title": .string("Alpha"), "channel": .string("phone"), "amount": .string("1234.50"), "quantity": .int(3),
+                "opened_at": .string("2026-11-22T20:00:00Z"),
+            ],
+            [
+                "title": .string("Beta"), "channel": .string("phone"), "amount": .string("0.25"), "quantity": .int(1),
+                "opened_at": .string("2026-11-22T15:00:00Z"),
+            ],
             ["title": .string("Gamma"), "channel": .string("email"), "quantity": .int(2), "opened_at": .string("2026-11-24T01:00:00Z")],
             ["title": .string("Delta"), "amount": .string("10"), "quantity": .int(5), "opened_at": .string("2026-11-25T00:00:00Z")],
         ]
@@ -24,7 +28,8 @@ import Testing
     @Test func groupsByAChoiceAndTheWeekInTheAppsZone() async throws {
         let runtime = try await Self.seeded()
         let result = try await runtime.aggregate(
-            table: "deals", groupBy: ["channel", "week( opened_at )"], measures: ["count", "sum(amount)", "avg(amount)", "min(quantity)", "max(opened_at)"])
+            table: "deals", groupBy: ["channel", "week( opened_at )"],
+            measures: ["count", "sum(amount)", "avg(amount)", "min(quantity)", "max(opened_at)"])
         #expect(result.timeZone == "Asia/Shanghai")
         // 2026-11-22T20:00Z is Monday 04:00 in Shanghai (week of 2026-11-23); 15:00Z is still Sunday (week of 2026-11-16).
         #expect(

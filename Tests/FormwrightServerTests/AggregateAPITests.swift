@@ -22,7 +22,8 @@ import Testing
 
     @Test func answersGroupsInKeyOrder() async throws {
         try await Self.seeded().test { client in
-            try await client.execute(uri: "\(Self.customers)?group=region&measure=count,max(name)", method: .get, headers: ServerHarness.admin) { response in
+            try await client.execute(uri: "\(Self.customers)?group=region&measure=count,max(name)", method: .get, headers: ServerHarness.admin) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
                 #expect(

@@ -41,7 +41,9 @@ public struct AggregateSpec: Sendable {
         }
         self.groups = try groups.map { text -> (name: String, group: AggregateGroup) in
             let term = try Self.term(text, what: "group")
-            guard let function = term.function else { return (try unique(term.name), .field(try Self.field(term.argument, table, .group).name.value)) }
+            guard let function = term.function else {
+                return (try unique(term.name), .field(try Self.field(term.argument, table, .group).name.value))
+            }
             guard let period = DatePeriod(rawValue: function) else {
                 throw RuntimeError(.badRequest, "unknown group '\(term.name)'; group by a field, day(field), week(field) or month(field)")
             }

@@ -91,7 +91,9 @@ struct APIRoutes {
         }
         func terms(_ key: String) throws -> [String] {
             let values = query[key] ?? []
-            guard values.count <= 1 else { throw ServerError.badRequest("'\(key)' is given \(values.count) times; list its terms once, comma-separated") }
+            guard values.count <= 1 else {
+                throw ServerError.badRequest("'\(key)' is given \(values.count) times; list its terms once, comma-separated")
+            }
             return values.first.map(AggregateSpec.terms) ?? []
         }
         let (groups, measures) = (try terms("group"), try terms("measure"))

@@ -50,13 +50,15 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try await Fixtures.sales(factory, folder)
         func counts(_ period: DatePeriod, _ zone: String) async throws -> [AggregateRow] {
-            try await Fixtures.aggregate(store, AggregateQuery(table: "deals", groups: [.period("closed_at", period)], measures: [.count], timeZone: zone))
+            try await Fixtures.aggregate(
+                store, AggregateQuery(table: "deals", groups: [.period("closed_at", period)], measures: [.count], timeZone: zone))
         }
         func rows(_ expected: [(String?, Int64)]) -> [AggregateRow] {
             expected.map { Self.row([$0.0.map(ColumnValue.text) ?? .null], [.integer($0.1)]) }
         }
         // 22:30 UTC is 00:30 the next day in summer time (UTC+2) but 23:30 the same day after the change (UTC+1).
-        #expect(try await counts(.day, "Europe/Berlin") == rows([(nil, 1), ("2026-10-25", 2), ("2027-01-01", 1), ("2027-01-03", 1), ("2027-01-04", 1)]))
+        #expect(
+            try await counts(.day, "Europe/Berlin") == rows([(nil, 1), ("2026-10-25", 2), ("2027-01-01", 1), ("2027-01-03", 1), ("2027-01-04", 1)]))
         #expect(try await counts(.week, "Europe/Berlin") == rows([(nil, 1), ("2026-10-19", 2), ("2026-12-28", 2), ("2027-01-04", 1)]))
         #expect(try await counts(.month, "Europe/Berlin") == rows([(nil, 1), ("2026-10-01", 2), ("2027-01-01", 3)]))
         #expect(try await counts(.week, "America/New_York") == rows([(nil, 1), ("2026-10-19", 2), ("2026-12-28", 3)]))
@@ -173,7 +175,8 @@ import Testing
             ])
         let fits = AggregateQuery(
             table: "deals", condition: .equals("region", .text("full")), measures: [.sum("units"), .sum("amount"), .average("units")])
-        #expect(try await Fixtures.aggregate(store, fits) == [Self.row([], [.integer(Int64.max), .integer(Int64.min), .real(4.611_686_018_427_388e18)])])
+        #expect(
+            try await Fixtures.aggregate(store, fits) == [Self.row([], [.integer(Int64.max), .integer(Int64.min), .real(4.611_686_018_427_388e18)])])
         let overflow = AggregateQuery(table: "deals", groups: [.field("region")], measures: [.count, .sum("units")])
         let error = await #expect(throws: StorageError.self) { try await Fixtures.aggregate(store, overflow) }
         #expect(error?.code == .invalidQuery)
@@ -233,7 +236,8 @@ import Testing
         }
         #expect(error?.code == .invalidQuery)
         #expect(error?.message.contains("more than \(limit) groups") == true)
-        let atLimit = AggregateQuery(table: "deals", condition: .compare("units", .greater, .integer(0)), groups: [.field("units")], measures: [.count])
+        let atLimit = AggregateQuery(
+            table: "deals", condition: .compare("units", .greater, .integer(0)), groups: [.field("units")], measures: [.count])
         let rows = try await Fixtures.aggregate(store, atLimit)
         #expect(rows.count == limit)
         #expect(rows.first == Self.row([.integer(1)], [.integer(1)]))
