@@ -72,7 +72,9 @@ import Testing
             #expect(error?.message == message)
         }
         let many = (0..<AggregateSpec.maximumTerms).map { "min(quantity)" + String(repeating: " ", count: $0) }
-        let tooMany = await #expect(throws: RuntimeError.self) { _ = try await runtime.aggregate(table: "deals", groupBy: ["channel"], measures: many) }
+        let tooMany = await #expect(throws: RuntimeError.self) {
+            _ = try await runtime.aggregate(table: "deals", groupBy: ["channel"], measures: many)
+        }
         #expect(tooMany?.message == "an aggregate takes at most 32 groups and measures together")
         let missing = await #expect(throws: RuntimeError.self) { _ = try await runtime.aggregate(table: "nope", groupBy: [], measures: []) }
         #expect(missing?.kind == .notFound)
