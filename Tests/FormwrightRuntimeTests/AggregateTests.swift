@@ -80,4 +80,17 @@ import Testing
         #expect(missing?.kind == .notFound)
         #expect(AggregateSpec.terms(" region, ,week(opened_at) ") == [" region", "week(opened_at) "])
     }
+
+    @Test func aMultichoiceFieldIsNeitherAGroupNorAnExtreme() async throws {
+        let runtime = try await TestApp.runtime()
+        for (groups, measures, message) in [
+            (["tags"], [], "field 'tags' of table 'things' holds a list of choices and cannot be grouped by"),
+            ([], ["max(tags)"], "field 'tags' of table 'things' holds a list of choices and has no max"),
+        ] {
+            let error = await #expect(throws: RuntimeError.self) {
+                _ = try await runtime.aggregate(table: "things", groupBy: groups, measures: measures)
+            }
+            #expect(error?.message == message)
+        }
+    }
 }

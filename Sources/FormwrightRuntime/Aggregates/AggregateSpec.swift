@@ -115,7 +115,8 @@ public struct AggregateSpec: Sendable {
         case (.period(let period), _): problem = "is not a date or datetime, so it has no \(period.rawValue)"
         case (.number, .integer), (.number, .number), (.number, .money): problem = nil
         case (.number(let function), _): problem = "is not an integer, number or money field, so it has no \(function)"
-        case (_, .multichoice): problem = "holds a list of choices and cannot be grouped, nor have a min or max"
+        case (.group, .multichoice): problem = "holds a list of choices and cannot be grouped by"
+        case (.sortable(let function), .multichoice): problem = "holds a list of choices and has no \(function)"
         default: problem = nil
         }
         if let problem { throw RuntimeError(.badRequest, "field '\(name)' of table '\(table.name.value)' \(problem)") }
