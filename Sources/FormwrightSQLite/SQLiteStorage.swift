@@ -72,6 +72,7 @@ public final class SQLiteStorage: StorageBackend, CustomStringConvertible {
                 let pageSize = max(1, try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4_096)
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSize / pageSize))")
             }
+            SQLitePeriodFunctions.register(in: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

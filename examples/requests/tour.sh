@@ -30,6 +30,10 @@ echo
 curl -sf -G "$api/tables/customers/records" "${auth[@]}" --data-urlencode "filter=region == 'east'"
 echo
 
+# Conversations counted by channel and by week (in the app's time zone), computed by the store.
+curl -sf "$api/tables/conversations/aggregate?group=channel,week(happened_at)&measure=count,avg(sentiment)" "${auth[@]}"
+echo
+
 # A mistake is answered with 422 and every field error, in the caller's language.
 curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
 echo

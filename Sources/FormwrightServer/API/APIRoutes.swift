@@ -16,6 +16,7 @@ struct APIRoutes {
         api.post(":app/forms/:form/submissions") { request, context in try await submit(request, context) }
         api.post(":app/forms/:form/evaluate") { request, context in try await evaluate(request, context) }
         api.get(":app/tables/:table/records") { request, context in try await listRecords(request, context) }
+        api.get(":app/tables/:table/aggregate") { request, context in try await aggregate(request, context) }
         api.post(":app/tables/:table/records") { request, context in try await createRecord(request, context) }
         api.get(":app/tables/:table/records/:id") { request, context in try await readRecord(request, context) }
         api.patch(":app/tables/:table/records/:id") { request, context in try await updateRecord(request, context) }
@@ -79,6 +80,25 @@ struct APIRoutes {
             (.string("next"), page.next.map(Value.string) ?? .null),
         ])
         return .json(JSONWriter.write(.map(body)))
+    }
+
+    /// `?group=region,week(closed_at)&measure=count,sum(amount)`: groups and their measures, computed by the store.
+    private func aggregate(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
+        let (runtime, table) = try appAndTable(context)
+        let query = FormEncoding.decode(request.uri.query ?? "")
+        if let unknown = query.keys.sorted().first(where: { $0 != "group" && $0 != "measure" }) {
+            throw ServerError.badRequest("unknown query parameter '\(unknown)'; aggregate takes 'group' and 'measure'")
+        }
+        func terms(_ key: String) throws -> [String] {
+            let values = query[key] ?? []
+            guard values.count <= 1 else {
+                throw ServerError.badRequest("'\(key)' is given \(values.count) times; list its terms once, comma-separated")
+            }
+            return values.first.map(AggregateSpec.terms) ?? []
+        }
+        let (groups, measures) = (try terms("group"), try terms("measure"))
+        let result = try await runtimeErrors { try await runtime.aggregate(table: table.name.value, groupBy: groups, measures: measures) }
+        return .json(JSONWriter.write(result.json))
     }
 
     private func createRecord(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {

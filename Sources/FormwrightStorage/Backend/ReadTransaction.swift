@@ -11,6 +11,14 @@ public protocol ReadTransaction {
     /// One page of the records that match `query`, in its order.
     func records(_ query: RecordQuery) throws -> RecordPage
 
+    /// The groups of `query`'s table and the measures of each, ordered by their keys.
+    ///
+    /// - Throws: ``StorageError/Code/unknownField`` for a name the table lacks;
+    ///   ``StorageError/Code/invalidQuery`` for a group or measure the field's type cannot have,
+    ///   an unknown time zone, an integer sum beyond 64 bits, or more than
+    ///   ``AggregateQuery/maximumGroups`` groups.
+    func aggregate(_ query: AggregateQuery) throws -> [AggregateRow]
+
     /// How many records of `table` have every field of `filters` equal to the given value.
     func count(table: String, matching filters: [String: Value]) throws -> Int
 

@@ -18,6 +18,10 @@ extension ReaderBackedTransaction {
         try reader.records(query)
     }
 
+    public func aggregate(_ query: AggregateQuery) throws -> [AggregateRow] {
+        try reader.aggregate(query)
+    }
+
     public func count(table: String, matching filters: [String: Value]) throws -> Int {
         try reader.count(table: table, matching: filters)
     }

@@ -14,6 +14,10 @@ struct MemoryReadTransaction: ReadTransaction {
         try tables.page(query, app: app)
     }
 
+    func aggregate(_ query: AggregateQuery) throws -> [AggregateRow] {
+        try tables.aggregate(query, app: app)
+    }
+
     func count(table: String, matching filters: [String: Value]) throws -> Int {
         try tables.matching(try tables.tableSchema(table, app: app), filters).count
     }

@@ -21,6 +21,10 @@ final class MemoryWriteTransaction: WriteTransaction {
         try reader.records(query)
     }
 
+    func aggregate(_ query: AggregateQuery) throws -> [AggregateRow] {
+        try reader.aggregate(query)
+    }
+
     func count(table: String, matching filters: [String: Value]) throws -> Int {
         try reader.count(table: table, matching: filters)
     }

@@ -8,11 +8,14 @@ public struct AggregateQuery: Sendable, Hashable {
     public var table: String
     /// Which records count; nil for all.
     public var condition: RecordCondition?
-    /// What the records are grouped by, in order; empty for one group of all the records.
+    /// What the records are grouped by, in order; empty for one group of all the records, which
+    /// is answered even when no record counts (a count of 0, other measures `.null`), as SQL
+    /// answers an aggregate without `GROUP BY`.
     public var groups: [AggregateGroup]
     /// What is computed for each group, in order.
     public var measures: [AggregateMeasure]
-    /// The time zone that date periods of timestamp fields are taken in (an IANA name).
+    /// The time zone that date periods of timestamp fields are taken in: a name of the time zone
+    /// database (`Europe/Berlin`, `UTC`); any other name is an `invalidQuery` error.
     public var timeZone: String
 
     /// The most groups one query returns; more is an error, not a silent cut.
@@ -65,6 +68,7 @@ public enum AggregateMeasure: Sendable, Hashable {
     /// fields (overflow is an error), a float for number fields; `.null` when all are empty.
     case sum(String)
     /// The mean of a numeric field's non-empty values as a float; `.null` when all are empty.
+    /// A money field's mean is in minor units, as its values are stored (`1234.5` for 12.345).
     case average(String)
     /// The smallest non-empty stored value of a sortable field; `.null` when all are empty.
     case minimum(String)
