@@ -37,7 +37,7 @@ extension AppDecoder {
             var outputs = http.output.map { IntegrationParameter(name: $0.name, type: .any) }
             if let outputsNode = reader["outputs"] {
                 let declared = parameters(outputsNode, key: "outputs")
-                checkDeclaredOutputs(declared, computed: http.output.map(\.name), integration: entry.key)
+                checkDeclaredOutputs(declared, computed: http.output.map { $0.name }, integration: entry.key)
                 outputs = declared
             }
             integrations.append(IntegrationDefinition(name: name, description: description, kind: .http(http), inputs: inputs, outputs: outputs))

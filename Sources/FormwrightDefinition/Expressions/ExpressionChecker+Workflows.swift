@@ -8,11 +8,11 @@ extension ExpressionChecker {
         let stepTypes = stepOutputTypes(workflow, triggerTable: table)
         var result = WorkflowExpressions()
         if let condition = trigger.condition {
-            let place = ExpressionPlace.workflow(table, steps: stepTypes, names: names(of: workflow, trigger, before: 0, description: "the trigger's 'when'"))
+            let place = ExpressionPlace.workflow(table, steps: stepTypes, names: placeNames(of: workflow, trigger, before: 0, description: "the trigger's 'when'"))
             result.trigger = compile(condition, scalarText: condition.text, at: place, for: .condition(key: "when"))
         }
         for (index, step) in workflow.steps.enumerated() {
-            var names = names(of: workflow, trigger, before: index, description: "step '\(step.id.value)'")
+            var names = placeNames(of: workflow, trigger, before: index, description: "step '\(step.id.value)'")
             names.currentStep = step.id.value
             let place = ExpressionPlace.workflow(table, steps: stepTypes, names: names)
             var compiled = StepExpressions()
@@ -54,7 +54,7 @@ extension ExpressionChecker {
     }
 
     /// What a place in a workflow offers: `old` only on `updated`, no `input`, the steps before it.
-    private func names(of workflow: WorkflowDefinition, _ trigger: RecordTrigger, before count: Int, description: String) -> NameCheck.Place {
+    private func placeNames(of workflow: WorkflowDefinition, _ trigger: RecordTrigger, before count: Int, description: String) -> NameCheck.Place {
         var names = NameCheck.Place()
         if trigger.change != .updated {
             names.oldRefusal =

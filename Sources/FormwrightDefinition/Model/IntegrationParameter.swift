@@ -1,4 +1,4 @@
-public import FormwrightCore
+import FormwrightCore
 
 /// One declared input or output of an integration: a name and the type of its values.
 public struct IntegrationParameter: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether an outbound call may go to an address without `allow_private: true`.
 ///
 /// The checker applies it to the host written in an http integration's url; the engine applies

@@ -33,7 +33,7 @@ import Testing
         #expect(http.allowsPrivateAddresses)
         #expect(http.method.value == .POST)
         #expect(http.timeout.value == TimeSpan(seconds: 5))
-        #expect(http.headers.map(\.name.value) == ["Authorization"])
+        #expect(http.headers.map { $0.name.value } == ["Authorization"])
         #expect(service.inputs?.map(\.type) == [.text])
         #expect(service.outputs.map(\.type) == [.number, .text])
 
@@ -43,7 +43,7 @@ import Testing
         #expect(url.redacted { _ in "http://10.0.0.5" } == "{{ env.SENTIMENT_URL }}/score")
         #expect(compiled.headers.first?.value.readsEnvironment == true)
         #expect(compiled.body?.readsEnvironment == false)
-        #expect(compiled.output.map(\.name) == ["score", "label"])
+        #expect(compiled.output.map { $0.name } == ["score", "label"])
         guard case .program(let score)? = compiled.output.first?.value else {
             Issue.record("the score output should be computed")
             return
@@ -64,7 +64,7 @@ import Testing
         #expect(workflow.steps.map(\.action.keyword) == ["call", "update", "create"])
         if case .call(let integration, let inputs) = workflow.steps[0].action {
             #expect(integration.value == "sentiment")
-            #expect(inputs.map(\.name.value) == ["text"])
+            #expect(inputs.map { $0.name.value } == ["text"])
         }
         if case .create(let write) = workflow.steps[2].action {
             #expect(write.table.value == "tasks")
@@ -73,10 +73,10 @@ import Testing
         #expect(workflow.steps[2].condition?.text == "steps.save.risk == 'high'")
 
         let compiled = try #require(app.expressions.workflows["score_sentiment"])
-        #expect(compiled.steps["score"]?.inputs.map(\.name) == ["text"])
-        #expect(compiled.steps["save"]?.values.map(\.field) == ["sentiment"])
+        #expect(compiled.steps["score"]?.inputs.map { $0.name } == ["text"])
+        #expect(compiled.steps["save"]?.values.map { $0.field } == ["sentiment"])
         #expect(compiled.steps["follow_up"]?.condition?.resultType == .bool)
-        #expect(compiled.steps["follow_up"]?.values.map(\.field) == ["conversation", "title", "due_on"])
+        #expect(compiled.steps["follow_up"]?.values.map { $0.field } == ["conversation", "title", "due_on"])
     }
 
     @Test func stepRetryTakesMissingKeysFromTheWorkflow() throws {
