@@ -456,3 +456,24 @@ import Testing
             id: "definition.unknownKey", message: "unknown key 'wehn' in a step of workflow 'w'; did you mean 'when'?")
     }
 }
+
+/// Holes in a `fail` message and in a url report at their place inside the text.
+@Suite struct WorkflowHoleTests {
+    @Test func unknownFieldInAFailMessage() {
+        WorkflowFixture.expectOne(
+            """
+            workflows:
+              w:
+                on: { created: conversations }
+                steps:
+                  - { id: stop, fail: { message: "no transcript: {{ 1️⃣record.transcrpt }}" } }
+            """,
+            id: "expression.unknownField", message: "unknown field 'transcrpt' in 'conversations'; did you mean 'transcript'?")
+    }
+
+    @Test func unclosedHoleInAURL() {
+        WorkflowFixture.expectOne(
+            "integrations:\n  service:\n    kind: http\n    url: \"https://example.com/1️⃣{{ input.id\"\n", id: "definition.unclosedHole",
+            message: "'{{' in the url needs a matching '}}', as in '{{ env.SENTIMENT_URL }}'", integrations: false)
+    }
+}
