@@ -4,7 +4,9 @@ import Foundation
 /// Turns the root node of an app file into an `AppDefinition`, reporting every mistake it meets.
 ///
 /// Decoding checks each node's shape and each value's type; `AppChecker` then checks what the
-/// parts say about each other (links, form fields, defaults against constraints).
+/// parts say about each other (links, form fields, defaults against constraints). Integrations
+/// and workflows are decoded after the tables, so their references to tables, fields and
+/// integrations are checked as they are read.
 struct AppDecoder {
     static let topLevelKeys = [
         "formwright", "app", "title", "description", "timezone", "tables", "forms",

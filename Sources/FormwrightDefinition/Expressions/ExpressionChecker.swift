@@ -7,7 +7,9 @@ import FormwrightExpressions
 /// It runs after `AppChecker`, over: `compute`, `=` defaults (of fields and of form fields), rule
 /// `check`s and the `{{ }}` holes of their messages, and the form conditions `visible_if`,
 /// `required_if` and `readonly_if`. Computed fields are ordered so each comes after the computed
-/// fields it reads; a cycle among them is an error naming it.
+/// fields it reads; a cycle among them is an error naming it. It then compiles each integration's
+/// url holes, headers, body and outputs, and each workflow's trigger condition and steps, with
+/// the names of their place (see `ExpressionPlace` and `NameCheck`).
 struct ExpressionChecker {
     var context: DecodingContext
     let app: AppDefinition

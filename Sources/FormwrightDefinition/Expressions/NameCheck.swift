@@ -71,11 +71,6 @@ struct NameCheck {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// The names of steps this place may not read but the compiler should still know, typed as errors.
-    func unknownSteps(in root: ExpressionNode) -> [String] {
-        problems(in: root).compactMap(\.unknownStep)
-    }
-
     private func problem(naming name: String, at span: Range<Int>, locals: Set<String>) -> Problem? {
         guard !locals.contains(name) else { return nil }
         let refusal: String? =
