@@ -72,7 +72,15 @@ extension AppDecoder {
                     context.wrongType("text or an '=' expression giving text", for: entry.key, found: entry.value)
                     continue
                 }
-                headers.append((Located(entry.key, at: entry.keyRange), context.dataTemplate(entry.value)))
+                let value = context.dataTemplate(entry.value)
+                if case .literal = value.content, Self.credentialHeaders.contains(entry.key.lowercased()) {
+                    context.warning(
+                        .literalSecret,
+                        "header '\(entry.key)' is written out, so its secret is stored in the app file; read it from the environment, "
+                            + "as in \"= 'Bearer ' + env.API_TOKEN\"",
+                        at: entry.value.range)
+                }
+                headers.append((Located(entry.key, at: entry.keyRange), value))
             }
         }
         var output: [(name: Located<String>, value: DataTemplate)] = []
@@ -117,6 +125,9 @@ extension AppDecoder {
                 at: parameter.name.range)
         }
     }
+
+    /// Headers that carry credentials, whose values belong in the environment, not in the app file.
+    static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"]
 
     /// An HTTP header name: letters, digits and the token characters `-`, `_` and `.`.
     static func isHeaderName(_ name: String) -> Bool {

@@ -14,6 +14,7 @@ enum DefinitionDiagnosticID: String {
     case invalidURL = "definition.invalidURL"
     case invalidValue = "definition.invalidValue"
     case keyNotUnique = "definition.keyNotUnique"
+    case literalSecret = "definition.literalSecret"
     case missingInput = "definition.missingInput"
     case missingKey = "definition.missingKey"
     case notApplicable = "definition.notApplicable"

@@ -136,3 +136,22 @@ import Testing
         #expect(OutboundAddress.refusal(forIPv6: [0x26, 0x06, 0x47] + Array(repeating: 0, count: 13)) == nil)
     }
 }
+
+/// Credentials belong in the environment: a header that carries one, written out, is warned about.
+@Suite struct LiteralSecretTests {
+    @Test func writtenOutAuthorizationHeader() {
+        WorkflowFixture.expectOne(
+            "integrations:\n  service:\n    kind: http\n    url: https://example.com/x\n    headers: { Authorization: 1️⃣Bearer abc123 }\n",
+            id: "definition.literalSecret",
+            message: "header 'Authorization' is written out, so its secret is stored in the app file; read it from the environment, "
+                + "as in \"= 'Bearer ' + env.API_TOKEN\"",
+            severity: .warning, integrations: false)
+    }
+
+    @Test func computedAuthorizationHeaderIsClean() {
+        let (loaded, _) = WorkflowFixture.load(
+            "integrations:\n  service:\n    kind: http\n    url: https://example.com/x\n    headers: { Authorization: \"= 'Bearer ' + env.TOKEN\", Accept: application/json }\n",
+            integrations: false)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+    }
+}
