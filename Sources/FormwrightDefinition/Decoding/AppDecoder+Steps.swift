@@ -161,24 +161,9 @@ extension AppDecoder {
                 continue
             }
             guard let value = FieldValueDecoder(field: field).value(entry.value, key: entry.key, context: &context) else { continue }
-            if case .literal(let literal) = value.value { checkOptions(literal, of: field, at: value.range) }
             result.append(FieldAssignment(field: Located(entry.key, at: entry.keyRange), value: value))
         }
         return result
-    }
-
-    /// Reports a literal choice that is not one of its field's options.
-    private mutating func checkOptions(_ value: Value, of field: FieldDefinition, at range: SourceRange) {
-        let options = field.options.map(\.value)
-        var chosen: [String] = []
-        if case .string(let text) = value, field.type == .choice { chosen = [text] }
-        if case .list(let items) = value, field.type == .multichoice {
-            chosen = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
-        }
-        for choice in chosen where !options.contains(choice) {
-            let hint = NameSuggester.hint(for: choice, among: options)
-            context.error(.unknownOption, "'\(choice)' is not one of the options of field '\(field.name.value)'\(hint)", at: range)
-        }
     }
 
     /// An upsert's `key`: one unique field or a list of them, each given in `values`.

@@ -36,5 +36,6 @@ enum DefinitionDiagnosticID: String {
     case unknownTable = "definition.unknownTable"
     case unsupportedVersion = "definition.unsupportedVersion"
     case userOnPublicForm = "definition.userOnPublicForm"
+    case valueOutOfBounds = "definition.valueOutOfBounds"
     case wrongType = "definition.wrongType"
 }

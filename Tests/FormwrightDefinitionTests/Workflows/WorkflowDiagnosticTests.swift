@@ -266,7 +266,19 @@ import Testing
                 steps:
                   - { id: save, update: { channel: 1️⃣emial } }
             """,
-            id: "definition.unknownOption", message: "'emial' is not one of the options of field 'channel'; did you mean 'email'?")
+            id: "definition.valueOutOfBounds", message: "value 'emial' is not one of the options of field 'channel'; did you mean 'email'?")
+    }
+
+    @Test func literalAboveTheFieldMaximum() {
+        WorkflowFixture.expectOne(
+            """
+            workflows:
+              w:
+                on: { created: conversations }
+                steps:
+                  - { id: save, update: { sentiment: 1️⃣2 } }
+            """,
+            id: "definition.valueOutOfBounds", message: "value of field 'sentiment' is above its 'max'")
     }
 
     @Test func updateOnADeletedTrigger() {
