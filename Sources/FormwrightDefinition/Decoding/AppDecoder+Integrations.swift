@@ -1,7 +1,9 @@
 import FormwrightCore
 
 extension AppDecoder {
-    static let integrationKeys = ["kind", "description", "url", "allow_private", "method", "headers", "body", "output", "timeout", "inputs", "outputs"]
+    static let integrationKeys = [
+        "kind", "description", "url", "allow_private", "method", "headers", "body", "output", "timeout", "inputs", "outputs",
+    ]
     /// The keys only an http integration takes.
     static let httpKeys = ["url", "allow_private", "method", "headers", "body", "output", "timeout", "inputs", "outputs"]
 
@@ -62,10 +64,13 @@ extension AppDecoder {
             }
         }
         var headers: [(name: Located<String>, value: DataTemplate)] = []
-        if let headersNode = reader["headers"], let entries = context.mapping(headersNode, key: "headers", expected: "a mapping of header names to values") {
+        if let headersNode = reader["headers"],
+            let entries = context.mapping(headersNode, key: "headers", expected: "a mapping of header names to values")
+        {
             for entry in entries {
                 guard Self.isHeaderName(entry.key) else {
-                    context.error(.invalidName, "'\(entry.key)' is not a header name; use letters, digits and '-', as in 'X-Api-Key'", at: entry.keyRange)
+                    context.error(
+                        .invalidName, "'\(entry.key)' is not a header name; use letters, digits and '-', as in 'X-Api-Key'", at: entry.keyRange)
                     continue
                 }
                 guard entry.value.scalar != nil, !entry.value.isEmptyPlainScalar else {
@@ -84,13 +89,16 @@ extension AppDecoder {
             }
         }
         var output: [(name: Located<String>, value: DataTemplate)] = []
-        if let outputNode = reader["output"], let entries = context.mapping(outputNode, key: "output", expected: "a mapping of output names to values") {
+        if let outputNode = reader["output"],
+            let entries = context.mapping(outputNode, key: "output", expected: "a mapping of output names to values")
+        {
             for entry in entries where checkName(entry, kind: "output", reservedApplies: false) {
                 output.append((Located(entry.key, at: entry.keyRange), context.dataTemplate(entry.value)))
             }
         }
         let range = HTTPIntegration.minimumTimeout...HTTPIntegration.maximumTimeout
-        let timeout = reader["timeout"].flatMap { context.duration($0, key: "timeout", in: range) } ?? Located(HTTPIntegration.defaultTimeout, at: name.range)
+        let timeout =
+            reader["timeout"].flatMap { context.duration($0, key: "timeout", in: range) } ?? Located(HTTPIntegration.defaultTimeout, at: name.range)
         return HTTPIntegration(
             url: ScalarSource(text: url.value, range: url.range, style: style),
             allowsPrivateAddresses: reader["allow_private"].flatMap { context.bool($0, key: "allow_private") } ?? false,
@@ -131,6 +139,9 @@ extension AppDecoder {
 
     /// An HTTP header name: letters, digits and the token characters `-`, `_` and `.`.
     static func isHeaderName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 }

@@ -30,7 +30,10 @@ extension AppDecoder {
         var steps: [WorkflowStep] = []
         var ids: Set<String> = []
         for item in items {
-            guard let reader = MappingReader(item, subject: "a step of workflow '\(place.workflow)'", key: "steps", allowed: Self.stepKeys, required: ["id"], context: &context),
+            guard
+                let reader = MappingReader(
+                    item, subject: "a step of workflow '\(place.workflow)'", key: "steps", allowed: Self.stepKeys, required: ["id"], context: &context
+                ),
                 let idNode = reader["id"], let id = context.text(idNode, key: "id")
             else { continue }
             if let problem = NameRules.problem(with: id.value) {
@@ -38,7 +41,8 @@ extension AppDecoder {
                 continue
             }
             guard ids.insert(id.value).inserted else {
-                context.error(.duplicateName, "step id '\(id.value)' is used twice in workflow '\(place.workflow)'; each step needs its own id", at: id.range)
+                context.error(
+                    .duplicateName, "step id '\(id.value)' is used twice in workflow '\(place.workflow)'; each step needs its own id", at: id.range)
                 continue
             }
             guard let action = decodeAction(reader, id: id, place: place) else { continue }
@@ -61,7 +65,8 @@ extension AppDecoder {
                 .constraintConflict, "step '\(id.value)' already does '\(first.key)'; put '\(extra.key)' in a step of its own", at: extra.keyRange)
         }
         let applicable: [(key: String, actions: [String], what: String)] = [
-            ("with", ["call"], "'call' steps"), ("values", ["create", "upsert"], "'create' and 'upsert' steps"), ("key", ["upsert"], "'upsert' steps"),
+            ("with", ["call"], "'call' steps"), ("values", ["create", "upsert"], "'create' and 'upsert' steps"),
+            ("key", ["upsert"], "'upsert' steps"),
         ]
         for rule in applicable where !rule.actions.contains(first.key) {
             if let entry = reader.entry(rule.key) {
@@ -76,7 +81,8 @@ extension AppDecoder {
             guard let trigger = place.trigger, let table = place.triggerTable else { return nil }
             if trigger.change == .deleted {
                 context.error(
-                    .notApplicable, "step '\(id.value)' cannot update the triggering record: the workflow runs after it is deleted", at: first.keyRange)
+                    .notApplicable, "step '\(id.value)' cannot update the triggering record: the workflow runs after it is deleted",
+                    at: first.keyRange)
                 return nil
             }
             return .update(values: assignments(first.value, key: "update", table: table))
@@ -91,7 +97,8 @@ extension AppDecoder {
             guard first.key == "upsert" else { return .create(RecordWrite(table: name, values: values)) }
             return .upsert(RecordWrite(table: name, values: values, key: upsertKey(reader, id: id, table: table, values: values)))
         default:
-            guard let fail = MappingReader(first.value, subject: "'fail'", key: "fail", allowed: ["message"], required: ["message"], context: &context),
+            guard
+                let fail = MappingReader(first.value, subject: "'fail'", key: "fail", allowed: ["message"], required: ["message"], context: &context),
                 let node = fail["message"], let message = context.localized(node, key: "message")
             else { return nil }
             return .fail(message: message, sources: context.scalarSources(node))
@@ -114,7 +121,8 @@ extension AppDecoder {
                 if let declared, parameter == nil {
                     let hint = NameSuggester.hint(for: entry.key, among: declared)
                     context.error(
-                        .unknownInput, "integration '\(name.value)' has no input '\(entry.key)'\(hint) (its inputs: \(declared.joined(separator: ", ")))",
+                        .unknownInput,
+                        "integration '\(name.value)' has no input '\(entry.key)'\(hint) (its inputs: \(declared.joined(separator: ", ")))",
                         at: entry.keyRange)
                     continue
                 }
@@ -167,7 +175,9 @@ extension AppDecoder {
     }
 
     /// An upsert's `key`: one unique field or a list of them, each given in `values`.
-    private mutating func upsertKey(_ reader: MappingReader, id: Located<String>, table: TableDefinition, values: [FieldAssignment]) -> [Located<String>] {
+    private mutating func upsertKey(_ reader: MappingReader, id: Located<String>, table: TableDefinition, values: [FieldAssignment]) -> [Located<
+        String
+    >] {
         guard let node = reader["key"] else {
             context.error(
                 .missingKey, "upsert step '\(id.value)' needs a 'key': the unique field that finds the record to update, as in 'key: email'",
@@ -190,7 +200,8 @@ extension AppDecoder {
             guard field.isUnique else {
                 context.error(
                     .keyNotUnique,
-                    "the key field '\(name.value)' of table '\(table.name.value)' is not unique, so it may find several records; mark it 'unique: true'",
+                    "the key field '\(name.value)' of table '\(table.name.value)' is not unique, so it may find several records; "
+                        + "mark it 'unique: true'",
                     at: name.range)
                 continue
             }

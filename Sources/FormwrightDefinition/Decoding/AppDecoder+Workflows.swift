@@ -25,7 +25,8 @@ extension AppDecoder {
             guard let trigger else { continue }
             workflows.append(
                 WorkflowDefinition(
-                    name: Located(entry.key, at: entry.keyRange), description: reader["description"].flatMap { context.localized($0, key: "description") },
+                    name: Located(entry.key, at: entry.keyRange),
+                    description: reader["description"].flatMap { context.localized($0, key: "description") },
                     trigger: .record(trigger), steps: steps, retry: retry, retriggers: retriggers))
         }
         return workflows
@@ -33,7 +34,9 @@ extension AppDecoder {
 
     /// `on: { created: T }`, `{ updated: T, when: "…" }` or `{ deleted: T }`.
     private mutating func decodeTrigger(_ node: YAMLNode, tables: [TableDefinition]) -> RecordTrigger? {
-        guard let reader = MappingReader(node, subject: "the trigger 'on'", key: "on", allowed: Self.triggerKeys, context: &context) else { return nil }
+        guard let reader = MappingReader(node, subject: "the trigger 'on'", key: "on", allowed: Self.triggerKeys, context: &context) else {
+            return nil
+        }
         let changes = reader.entries.filter { RecordTrigger.Change(rawValue: $0.key) != nil }
         guard let first = changes.first, let change = RecordTrigger.Change(rawValue: first.key) else {
             context.error(
@@ -52,7 +55,8 @@ extension AppDecoder {
             context.error(.unknownTable, "the trigger names unknown table '\(table.value)'\(hint)", at: table.range)
             return nil
         }
-        return RecordTrigger(change: change, table: table, condition: reader["when"].flatMap { context.expression($0, key: "when") }, range: node.range)
+        return RecordTrigger(
+            change: change, table: table, condition: reader["when"].flatMap { context.expression($0, key: "when") }, range: node.range)
     }
 
     /// `retry: { attempts, backoff, initial, max }`, each key not given taken from `base`.

@@ -41,7 +41,8 @@ extension DecodingContext {
         }
         guard range.contains(span) else {
             error(
-                .outOfRange, "'\(key)' must be between \(Self.durationText(range.lowerBound)) and \(Self.durationText(range.upperBound)), not \(text)",
+                .outOfRange,
+                "'\(key)' must be between \(Self.durationText(range.lowerBound)) and \(Self.durationText(range.upperBound)), not \(text)",
                 at: node.range)
             return nil
         }

@@ -43,7 +43,9 @@ extension ExpressionChecker {
                 compiled.append(.text(text))
                 if !sawHole { literalCount += text.unicodeScalars.count }
             case .unclosed(let offset):
-                context.error(.unclosedHole, "'{{' in the url needs a matching '}}', as in '{{ env.SENTIMENT_URL }}'", at: SourceRange(at: map.location(ofTextOffset: offset)))
+                context.error(
+                    .unclosedHole, "'{{' in the url needs a matching '}}', as in '{{ env.SENTIMENT_URL }}'",
+                    at: SourceRange(at: map.location(ofTextOffset: offset)))
                 failed = true
                 sawHole = true
             case .hole(let text, let offset):

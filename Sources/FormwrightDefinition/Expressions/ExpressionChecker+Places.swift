@@ -39,7 +39,8 @@ extension ExpressionChecker {
     }
 
     /// Compiles a field value a step writes: a literal as it is, an expression checked against the field's type.
-    mutating func compileAssignment(_ assignment: FieldAssignment, of table: TableDefinition, key: String, at place: ExpressionPlace) -> CompiledData? {
+    mutating func compileAssignment(_ assignment: FieldAssignment, of table: TableDefinition, key: String, at place: ExpressionPlace) -> CompiledData?
+    {
         switch assignment.value.value {
         case .literal(let value):
             return .literal(value)

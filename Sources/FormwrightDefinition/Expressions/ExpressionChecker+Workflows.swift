@@ -8,7 +8,8 @@ extension ExpressionChecker {
         let stepTypes = stepOutputTypes(workflow, triggerTable: table)
         var result = WorkflowExpressions()
         if let condition = trigger.condition {
-            let place = ExpressionPlace.workflow(table, steps: stepTypes, names: placeNames(of: workflow, trigger, before: 0, description: "the trigger's 'when'"))
+            let place = ExpressionPlace.workflow(
+                table, steps: stepTypes, names: placeNames(of: workflow, trigger, before: 0, description: "the trigger's 'when'"))
             result.trigger = compile(condition, scalarText: condition.text, at: place, for: .condition(key: "when"))
         }
         for (index, step) in workflow.steps.enumerated() {
@@ -60,7 +61,8 @@ extension ExpressionChecker {
             names.oldRefusal =
                 "'old' is the record before the change and exists only on 'updated' triggers; this workflow runs on '\(trigger.change.rawValue)'"
         }
-        names.inputRefusal = "'input' holds the inputs of a manual action; a workflow started by a record change has none (read the record as 'record')"
+        names.inputRefusal =
+            "'input' holds the inputs of a manual action; a workflow started by a record change has none (read the record as 'record')"
         names.steps = workflow.steps.map(\.id.value)
         names.earlierCount = count
         names.description = description

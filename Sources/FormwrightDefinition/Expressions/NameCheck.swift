@@ -94,7 +94,8 @@ struct NameCheck {
         if place.steps.contains(id) {
             return Problem(
                 range: span, id: .stepOrder,
-                message: "\(place.description) cannot read 'steps.\(id)': step '\(id)' runs later; a step reads only the outputs of the steps before it")
+                message:
+                    "\(place.description) cannot read 'steps.\(id)': step '\(id)' runs later; a step reads only the outputs of the steps before it")
         }
         let hint = NameSuggester.hint(for: id, among: earlier.isEmpty ? place.steps : earlier)
         return Problem(range: span, id: .unknownStep, message: "unknown step '\(id)' in 'steps.\(id)'\(hint)", unknownStep: id)

@@ -15,7 +15,9 @@ public struct IntegrationDefinition: Sendable {
     public var outputs: [IntegrationParameter]
 
     /// Creates an integration.
-    public init(name: Located<String>, description: LocalizedText?, kind: IntegrationKind, inputs: [IntegrationParameter]?, outputs: [IntegrationParameter]) {
+    public init(
+        name: Located<String>, description: LocalizedText?, kind: IntegrationKind, inputs: [IntegrationParameter]?, outputs: [IntegrationParameter]
+    ) {
         self.name = name
         self.description = description
         self.kind = kind

@@ -26,7 +26,9 @@ struct URLCheck {
         let scheme = ["https://", "http://"].first { prefix.hasPrefix($0) }
         guard let scheme else {
             let end = scalars[0..<literalCount].firstIndex(of: "/") ?? literalCount
-            return [Finding(range: 0..<max(end, 1), id: .invalidURL, message: "the url must start with 'http://' or 'https://', or with a '{{ }}' hole")]
+            return [
+                Finding(range: 0..<max(end, 1), id: .invalidURL, message: "the url must start with 'http://' or 'https://', or with a '{{ }}' hole")
+            ]
         }
         let start = scheme.unicodeScalars.count
         let end = scalars[start..<literalCount].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" }

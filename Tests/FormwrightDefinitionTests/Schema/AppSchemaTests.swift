@@ -171,7 +171,10 @@ import Testing
             "step with two actions", ["workflows", "score_sentiment", "steps", "1", "fail"], .object(["message": .string("stop")]),
             "/workflows/score_sentiment/steps/1"
         ),
-        ("trigger naming a table wrongly", ["workflows", "score_sentiment", "on", "created"], .string("Conversations"), "/workflows/score_sentiment/on/created"),
+        (
+            "trigger naming a table wrongly", ["workflows", "score_sentiment", "on", "created"], .string("Conversations"),
+            "/workflows/score_sentiment/on/created"
+        ),
         ("template as text", ["template"], .string("true"), "/template"),
     ])
     func rejectsOneMistakeInTheSketch(reason: String, path: [String], replacement: Value, reported: String) throws {

@@ -150,7 +150,8 @@ import Testing
 
     @Test func computedAuthorizationHeaderIsClean() {
         let (loaded, _) = WorkflowFixture.load(
-            "integrations:\n  service:\n    kind: http\n    url: https://example.com/x\n    headers: { Authorization: \"= 'Bearer ' + env.TOKEN\", Accept: application/json }\n",
+            "integrations:\n  service:\n    kind: http\n    url: https://example.com/x\n"
+                + "    headers: { Authorization: \"= 'Bearer ' + env.TOKEN\", Accept: application/json }\n",
             integrations: false)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
     }

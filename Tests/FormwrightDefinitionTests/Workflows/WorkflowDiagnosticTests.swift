@@ -453,7 +453,8 @@ import Testing
                   - { id: stop, fail: { message: stop } }
                 retry: { backoff: 1️⃣exponentail }
             """,
-            id: "definition.invalidValue", message: "'exponentail' is not a valid 'backoff'; did you mean 'exponential'? (one of: exponential, fixed)")
+            id: "definition.invalidValue", message: "'exponentail' is not a valid 'backoff'; did you mean 'exponential'? (one of: exponential, fixed)"
+        )
     }
 
     @Test func unknownStepKey() {
