@@ -3,10 +3,10 @@ import FormwrightDefinition
 import Foundation
 import Testing
 
-/// Every complete app in `docs/expressions-in-apps.md` checks with no errors and no warnings.
+/// Every complete app in `docs/expressions-in-apps.md` and `docs/workflows.md` checks with no errors and no warnings.
 @Suite struct DocumentationExampleTests {
-    static func examples() throws -> [String] {
-        let path = TestPaths.packageRoot.appendingPathComponent("docs").appendingPathComponent("expressions-in-apps.md")
+    static func examples(in file: String = "expressions-in-apps.md") throws -> [String] {
+        let path = TestPaths.packageRoot.appendingPathComponent("docs").appendingPathComponent(file)
         let text = try String(contentsOf: path, encoding: .utf8)
         var blocks: [String] = []
         var current: [Substring]?
@@ -30,6 +30,16 @@ import Testing
             let loaded = DefinitionLoader().load(bytes: Array(example.utf8), path: "example.yaml")
             #expect(loaded.diagnostics.isEmpty, "\(example.prefix(60)): \(loaded.diagnostics.map { "\($0.range.start) \($0.message)" })")
             #expect(loaded.definition != nil)
+        }
+    }
+
+    @Test func everyWorkflowExampleAppChecksClean() throws {
+        let examples = try Self.examples(in: "workflows.md").filter { $0.hasPrefix("formwright: 1") }
+        #expect(!examples.isEmpty)
+        for example in examples {
+            let loaded = DefinitionLoader().load(bytes: Array(example.utf8), path: "example.yaml")
+            #expect(loaded.diagnostics.isEmpty, "\(example.prefix(60)): \(loaded.diagnostics.map { "\($0.range.start) \($0.message)" })")
+            #expect(loaded.definition?.workflows.isEmpty == false)
         }
     }
 }

@@ -26,6 +26,7 @@ struct AppChecker {
             }
         }
         for form in app.forms { checkForm(form, tableNames: tableNames) }
+        for workflow in app.workflows { checkWrites(workflow) }
     }
 
     private mutating func checkBounds(_ field: FieldDefinition) {
@@ -39,6 +40,18 @@ struct AppChecker {
 
     /// Reports a default its own field would refuse.
     mutating func checkDefault(_ value: Value, at range: SourceRange, of field: FieldDefinition) {
+        checkLiteral(value, at: range, of: field, as: "default", id: .defaultOutOfBounds)
+    }
+
+    /// Reports a value written in the file (a default, or a value a workflow step writes) that its field would refuse.
+    ///
+    /// - Parameters:
+    ///   - value: the literal value.
+    ///   - range: where it was written.
+    ///   - field: the field it is for.
+    ///   - what: what the value is, for messages: `default`, `value`.
+    ///   - id: the diagnostic to report.
+    mutating func checkLiteral(_ value: Value, at range: SourceRange, of field: FieldDefinition, as what: String, id: DefinitionDiagnosticID) {
         let name = field.name.value
         let options = field.options.map(\.value)
         var chosen: [String] = []
@@ -48,24 +61,42 @@ struct AppChecker {
         }
         for choice in chosen where !options.isEmpty && !options.contains(choice) {
             let hint = NameSuggester.hint(for: choice, among: options)
-            context.error(.defaultOutOfBounds, "default '\(choice)' is not one of the options of field '\(name)'\(hint)", at: range)
+            context.error(id, "\(what) '\(choice)' is not one of the options of field '\(name)'\(hint)", at: range)
         }
         if let minimum = field.minimum, value.isLess(than: minimum.value) == true {
-            context.error(.defaultOutOfBounds, "default of field '\(name)' is below its 'min'", at: range)
+            context.error(id, "\(what) of field '\(name)' is below its 'min'", at: range)
         }
         if let maximum = field.maximum, maximum.value.isLess(than: value) == true {
-            context.error(.defaultOutOfBounds, "default of field '\(name)' is above its 'max'", at: range)
+            context.error(id, "\(what) of field '\(name)' is above its 'max'", at: range)
         }
         if case .string(let text) = value, field.type.isTextual {
             let length = text.unicodeScalars.count
             if let minimum = field.minimumLength, length < minimum.value {
-                context.error(.defaultOutOfBounds, "default of field '\(name)' is shorter than its 'min_length' of \(minimum.value)", at: range)
+                context.error(id, "\(what) of field '\(name)' is shorter than its 'min_length' of \(minimum.value)", at: range)
             }
             if let maximum = field.maximumLength, length > maximum.value {
-                context.error(.defaultOutOfBounds, "default of field '\(name)' is longer than its 'max_length' of \(maximum.value)", at: range)
+                context.error(id, "\(what) of field '\(name)' is longer than its 'max_length' of \(maximum.value)", at: range)
             }
             if let pattern = field.pattern, let regex = try? LinearRegex(pattern.value), !regex.wholeMatch(text) {
-                context.error(.defaultOutOfBounds, "default of field '\(name)' does not match its 'pattern'", at: range)
+                context.error(id, "\(what) of field '\(name)' does not match its 'pattern'", at: range)
+            }
+        }
+    }
+
+    /// Reports a literal value a workflow step writes that its field would refuse.
+    private mutating func checkWrites(_ workflow: WorkflowDefinition) {
+        guard case .record(let trigger) = workflow.trigger else { return }
+        for step in workflow.steps {
+            let write: (table: String, values: [FieldAssignment])
+            switch step.action {
+            case .update(let values): write = (trigger.table.value, values)
+            case .create(let record), .upsert(let record): write = (record.table.value, record.values)
+            case .call, .fail: continue
+            }
+            guard let table = app.table(named: write.table) else { continue }
+            for assignment in write.values {
+                guard case .literal(let value) = assignment.value.value, let field = table.field(named: assignment.field.value) else { continue }
+                checkLiteral(value, at: assignment.value.range, of: field, as: "value", id: .valueOutOfBounds)
             }
         }
     }

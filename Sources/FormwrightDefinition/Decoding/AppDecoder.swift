@@ -4,7 +4,9 @@ import Foundation
 /// Turns the root node of an app file into an `AppDefinition`, reporting every mistake it meets.
 ///
 /// Decoding checks each node's shape and each value's type; `AppChecker` then checks what the
-/// parts say about each other (links, form fields, defaults against constraints).
+/// parts say about each other (links, form fields, defaults against constraints). Integrations
+/// and workflows are decoded after the tables, so their references to tables, fields and
+/// integrations are checked as they are read.
 struct AppDecoder {
     static let topLevelKeys = [
         "formwright", "app", "title", "description", "timezone", "tables", "forms",
@@ -12,7 +14,7 @@ struct AppDecoder {
         "template", "parameters", "extends", "with",
     ]
     /// Sections the language reserves for later versions: read, kept out of the way, and warned about.
-    static let laterSections = ["integrations", "workflows", "forecasts", "dashboards", "access", "template", "parameters", "extends", "with"]
+    static let laterSections = ["forecasts", "dashboards", "access", "template", "parameters", "extends", "with"]
 
     var context: DecodingContext
     let file: String
@@ -62,10 +64,12 @@ struct AppDecoder {
         }
         let tables = app["tables"].map { decodeTables($0) } ?? []
         let forms = app["forms"].map { decodeForms($0, tables: tables) } ?? []
+        let integrations = app["integrations"].map { decodeIntegrations($0) } ?? []
+        let workflows = app["workflows"].map { decodeWorkflows($0, tables: tables, integrations: integrations) } ?? []
         guard let name else { return nil }
         return AppDefinition(
             name: name, title: title, description: description, timezone: timezone, tables: tables, forms: forms,
-            file: file, revision: revision)
+            integrations: integrations, workflows: workflows, file: file, revision: revision)
     }
 
     /// Reads a name used as a mapping key (a table, field or form name) and reports a bad one.

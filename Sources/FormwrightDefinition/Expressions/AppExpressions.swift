@@ -4,6 +4,10 @@ public struct AppExpressions: Sendable {
     public var tables: [String: TableExpressions] = [:]
     /// By form name.
     public var forms: [String: FormExpressions] = [:]
+    /// By integration name.
+    public var integrations: [String: IntegrationExpressions] = [:]
+    /// By workflow name.
+    public var workflows: [String: WorkflowExpressions] = [:]
 
     /// Creates an empty set.
     public init() {}

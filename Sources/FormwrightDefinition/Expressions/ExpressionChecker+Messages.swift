@@ -43,10 +43,26 @@ extension ExpressionChecker {
 
     /// Compiles the holes of every translation of a rule's message; nil when one has an error.
     mutating func compileMessage(_ rule: Rule, in scope: TableScope) -> CompiledMessage? {
+        compileMessage(rule.message, sources: rule.messageSources, fallback: rule.check.range) { checker, expression, scalarText in
+            checker.compile(expression, scalarText: scalarText, in: scope, for: .hole)
+        }
+    }
+
+    /// Compiles the holes of every translation of a text with `{{ }}` holes; nil when one has an error.
+    ///
+    /// - Parameters:
+    ///   - message: the text, one string or one per locale.
+    ///   - sources: the scalar of each translation, in the same order, for placing problems.
+    ///   - fallback: where to report a problem whose scalar is unknown.
+    ///   - compileHole: compiles one hole's expression, given the whole text of its scalar.
+    mutating func compileMessage(
+        _ message: LocalizedText, sources: [ScalarSource], fallback: SourceRange,
+        compileHole: (inout ExpressionChecker, ExpressionSource, String) -> Program?
+    ) -> CompiledMessage? {
         var translations: [(locale: String, pieces: [CompiledMessage.Piece])] = []
         var failed = false
-        for (index, translation) in rule.message.translations.enumerated() {
-            let source = index < rule.messageSources.count ? rule.messageSources[index] : nil
+        for (index, translation) in message.translations.enumerated() {
+            let source = index < sources.count ? sources[index] : nil
             var pieces: [CompiledMessage.Piece] = []
             for piece in Self.templatePieces(translation.text) {
                 switch piece {
@@ -56,12 +72,12 @@ extension ExpressionChecker {
                     let at = source.map { ScalarTextMap(file: file, range: $0.range, style: $0.style, text: $0.text).location(ofTextOffset: offset) }
                     context.error(
                         .unclosedHole, "'{{' in a message needs a matching '}}', as in '{{ size(transcript) }}'",
-                        at: SourceRange(at: at ?? rule.check.range.start))
+                        at: SourceRange(at: at ?? fallback.start))
                     failed = true
                 case .hole(let text, let offset):
                     let expression = ExpressionSource(
-                        text: text, range: source?.range ?? rule.check.range, style: source?.style ?? .plain, contentOffset: offset)
-                    if let program = compile(expression, scalarText: source?.text ?? "", in: scope, for: .hole) {
+                        text: text, range: source?.range ?? fallback, style: source?.style ?? .plain, contentOffset: offset)
+                    if let program = compileHole(&self, expression, source?.text ?? "") {
                         pieces.append(.hole(program, written: "{{" + text + "}}"))
                     } else {
                         failed = true

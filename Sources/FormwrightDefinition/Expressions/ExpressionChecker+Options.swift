@@ -4,8 +4,8 @@ import FormwrightExpressions
 extension ExpressionChecker {
     /// Text compared with a choice field that is not one of its options: `channel == 'emial'`
     /// type-checks but can never hold, so it is almost surely a typo.
-    static func unknownOptions(in program: Program, scope: TableScope) -> [(Range<Int>, String)] {
-        guard !scope.options.isEmpty, let root = program.checked?.root else { return [] }
+    static func unknownOptions(in program: Program, options fieldOptions: [String: [String]]) -> [(Range<Int>, String)] {
+        guard !fieldOptions.isEmpty, let root = program.checked?.root else { return [] }
         var found: [(Range<Int>, String)] = []
         var pending = [root]
         while let node = pending.popLast() {
@@ -19,7 +19,7 @@ extension ExpressionChecker {
                 pending.append(contentsOf: arguments)
                 guard arguments.count == 2, ["_==_", "_!=_", "@in"].contains(function) else { continue }
                 for (literalSide, fieldSide) in [(arguments[0], arguments[1]), (arguments[1], arguments[0])] {
-                    guard let field = fieldName(fieldSide), let options = scope.options[field] else { continue }
+                    guard let field = fieldName(fieldSide), let options = fieldOptions[field] else { continue }
                     var literals: [ExpressionNode] = [literalSide]
                     if function == "@in", case .list(let elements) = literalSide.kind { literals = elements }
                     for literal in literals {

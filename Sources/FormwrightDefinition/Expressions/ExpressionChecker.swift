@@ -7,7 +7,9 @@ import FormwrightExpressions
 /// It runs after `AppChecker`, over: `compute`, `=` defaults (of fields and of form fields), rule
 /// `check`s and the `{{ }}` holes of their messages, and the form conditions `visible_if`,
 /// `required_if` and `readonly_if`. Computed fields are ordered so each comes after the computed
-/// fields it reads; a cycle among them is an error naming it.
+/// fields it reads; a cycle among them is an error naming it. It then compiles each integration's
+/// url holes, headers, body and outputs, and each workflow's trigger condition and steps, with
+/// the names of their place (see `ExpressionPlace` and `NameCheck`).
 struct ExpressionChecker {
     var context: DecodingContext
     let app: AppDefinition
@@ -26,13 +28,17 @@ struct ExpressionChecker {
         case condition(key: String)
         /// A value for a field: the field's type.
         case value(FieldDefinition, key: String)
-        /// A message hole: any type, shown as text.
+        /// A value of a declared type, described for messages (`input 'text' of integration 'x'`).
+        case typed(ExpressionType, what: String)
+        /// A message hole or a value of any type.
         case hole
     }
 
     mutating func check() {
         for table in app.tables { checkTable(table) }
         for form in app.forms { checkForm(form) }
+        for integration in app.integrations { checkIntegration(integration) }
+        for workflow in app.workflows { checkWorkflow(workflow) }
     }
 
     private mutating func checkTable(_ table: TableDefinition) {
@@ -101,7 +107,26 @@ struct ExpressionChecker {
     mutating func compile(
         _ source: ExpressionSource, scalarText: String, in scope: TableScope, for purpose: Purpose, computed: Bool = false
     ) -> Program? {
-        let compilation = scope.compiler(forComputedField: computed).compile(source.text)
+        compile(
+            source, scalarText: scalarText, compiler: scope.compiler(forComputedField: computed), options: scope.options, for: purpose,
+            computed: computed)
+    }
+
+    /// Compiles one expression with a compiler of its own names, reporting its problems in the file; nil when it has errors.
+    ///
+    /// - Parameters:
+    ///   - source: the expression and the scalar holding it.
+    ///   - scalarText: the whole text of that scalar, to map positions back through quoting.
+    ///   - compiler: a compiler declaring the names the expression may use.
+    ///   - options: the options of choice fields by the name the expression reads them as, to spot comparisons that never match.
+    ///   - purpose: what the value is for, deciding its type.
+    ///   - computed: whether this is a `compute`, which may not read `user`.
+    ///   - misplaced: names the expression uses where they are not available, found before compiling; each is an error.
+    mutating func compile(
+        _ source: ExpressionSource, scalarText: String, compiler: ExpressionCompiler, options: [String: [String]], for purpose: Purpose,
+        computed: Bool = false, misplaced: [NameCheck.Problem] = []
+    ) -> Program? {
+        let compilation = compiler.compile(source.text)
         let map = ScalarTextMap(file: file, range: source.range, style: source.style, text: scalarText)
         func place(_ range: Range<Int>) -> SourceRange {
             map.range(ofText: (range.lowerBound + source.contentOffset)..<(range.upperBound + source.contentOffset))
@@ -113,8 +138,11 @@ struct ExpressionChecker {
             }
             append(diagnostic.id, diagnostic.severity, message, at: place(diagnostic.range))
         }
-        guard let program = compilation.program else { return nil }
-        for (offsets, message) in Self.unknownOptions(in: program, scope: scope) {
+        for problem in misplaced {
+            context.error(problem.id, problem.message, at: place(problem.range))
+        }
+        guard let program = compilation.program, misplaced.isEmpty else { return nil }
+        for (offsets, message) in Self.unknownOptions(in: program, options: options) {
             append(DefinitionDiagnosticID.unknownOption.rawValue, .warning, message, at: place(offsets))
         }
         let scalars = Array(source.text.unicodeScalars)
@@ -126,6 +154,8 @@ struct ExpressionChecker {
             return checkCondition(program, key: key, at: whole) ? program : nil
         case .value(let field, let key):
             return checkValue(program, field: field, key: key, at: whole) ? program : nil
+        case .typed(let wanted, let what):
+            return checkTyped(program, wanted: wanted, what: what, at: whole) ? program : nil
         case .hole:
             return program
         }
@@ -162,6 +192,16 @@ struct ExpressionChecker {
             "expected '\(Self.typeName(wanted))' but found '\(Self.typeName(program.resultType))': '\(key)' of \(field.type.rawValue) "
                 + "field '\(field.name.value)' must give a \(Self.typeName(wanted))",
             at: range)
+        return false
+    }
+
+    private mutating func checkTyped(_ program: Program, wanted: ExpressionType, what: String, at range: SourceRange) -> Bool {
+        let found = program.resultType.nonNull
+        let fits = wanted == .dyn || found == wanted || found == .dyn || found == .null || (found == .int && wanted == .double)
+        guard !fits else { return true }
+        append(
+            ExpressionDiagnostic.ID.typeMismatch, .error,
+            "expected '\(Self.typeName(wanted))' but found '\(Self.typeName(program.resultType))' for \(what)", at: range)
         return false
     }
 

@@ -12,6 +12,10 @@ public struct AppDefinition: Sendable {
     public var tables: [TableDefinition]
     /// The forms in the order written.
     public var forms: [FormDefinition]
+    /// The integrations in the order written.
+    public var integrations: [IntegrationDefinition]
+    /// The workflows in the order written.
+    public var workflows: [WorkflowDefinition]
     /// The path of the app file.
     public var file: String
     /// A content hash of the app file: the definition revision records are written under.
@@ -22,7 +26,8 @@ public struct AppDefinition: Sendable {
     /// Creates an app definition.
     public init(
         name: Located<String>, title: LocalizedText?, description: LocalizedText?, timezone: String,
-        tables: [TableDefinition], forms: [FormDefinition], file: String, revision: String, expressions: AppExpressions = AppExpressions()
+        tables: [TableDefinition], forms: [FormDefinition], integrations: [IntegrationDefinition] = [], workflows: [WorkflowDefinition] = [],
+        file: String, revision: String, expressions: AppExpressions = AppExpressions()
     ) {
         self.name = name
         self.title = title
@@ -30,6 +35,8 @@ public struct AppDefinition: Sendable {
         self.timezone = timezone
         self.tables = tables
         self.forms = forms
+        self.integrations = integrations
+        self.workflows = workflows
         self.file = file
         self.revision = revision
         self.expressions = expressions
@@ -43,5 +50,15 @@ public struct AppDefinition: Sendable {
     /// The form with a name.
     public func form(named name: String) -> FormDefinition? {
         forms.first { $0.name.value == name }
+    }
+
+    /// The integration with a name.
+    public func integration(named name: String) -> IntegrationDefinition? {
+        integrations.first { $0.name.value == name }
+    }
+
+    /// The workflow with a name.
+    public func workflow(named name: String) -> WorkflowDefinition? {
+        workflows.first { $0.name.value == name }
     }
 }

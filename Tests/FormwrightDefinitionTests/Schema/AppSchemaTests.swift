@@ -164,6 +164,17 @@ import Testing
         ("too many rows", ["forms", "log_conversation", "fields", "2", "transcript", "rows"], .int(51), "/forms/log_conversation/fields/2"),
         ("public as text", ["forms", "feedback", "public"], .string("yes"), "/forms/feedback/public"),
         ("integrations as a list", ["integrations"], .list([]), "/integrations"),
+        ("unknown integration kind", ["integrations", "sentiment_model", "kind"], .string("grpc"), "/integrations/sentiment_model/kind"),
+        ("timeout without a unit", ["integrations", "sentiment_model", "timeout"], .string("5"), "/integrations/sentiment_model/timeout"),
+        ("no retry at all", ["workflows", "score_sentiment", "retry", "attempts"], .int(0), "/workflows/score_sentiment/retry/attempts"),
+        (
+            "step with two actions", ["workflows", "score_sentiment", "steps", "1", "fail"], .object(["message": .string("stop")]),
+            "/workflows/score_sentiment/steps/1"
+        ),
+        (
+            "trigger naming a table wrongly", ["workflows", "score_sentiment", "on", "created"], .string("Conversations"),
+            "/workflows/score_sentiment/on/created"
+        ),
         ("template as text", ["template"], .string("true"), "/template"),
     ])
     func rejectsOneMistakeInTheSketch(reason: String, path: [String], replacement: Value, reported: String) throws {
