@@ -16,27 +16,28 @@ import Testing
         let enqueued = try await JobFixtures.enqueue(store, (0..<jobCount).map { JobFixtures.job("e\($0)", due: Int64($0 % 7)) })
         var stores: [any StorageBackend] = [store]
         for _ in 1..<3 { stores.append(try await factory.sibling(of: store, folder)) }
-        let claimsByWorker = try await withThrowingTaskGroup(of: [String].self) { group in
+        let claimsByWorker = try await withThrowingTaskGroup(of: [Job].self) { group in
             for worker in 0..<workers {
                 let workerStore = stores[worker % stores.count]
                 group.addTask {
-                    var claimed: [String] = []
+                    var claimed: [Job] = []
                     while let job = try await JobFixtures.claim(workerStore, owner: "w\(worker)", now: JobFixtures.at(100), lease: 60) {
-                        #expect(job.leaseOwner == "w\(worker)" && job.version == 2)
-                        claimed.append(job.id)
+                        claimed.append(job)
                     }
                     return claimed
                 }
             }
-            var all: [[String]] = []
+            var all: [[Job]] = []
             for try await claims in group { all.append(claims) }
             return all
         }
         let claimed = claimsByWorker.flatMap { $0 }
         #expect(claimed.count == jobCount)
-        #expect(Set(claimed) == Set(enqueued.map(\.id)))
-        let jobs = try await JobFixtures.all(store)
-        #expect(jobs.allSatisfy { $0.state == .running && $0.version == 2 })
+        #expect(Set(claimed.map(\.id)) == Set(enqueued.map(\.id)))
+        #expect(claimed.allSatisfy { $0.version == 2 })
+        // What each claim returned is what the store holds: no later claim overwrote it.
+        let stored = Dictionary(uniqueKeysWithValues: try await JobFixtures.all(store).map { ($0.id, $0) })
+        #expect(claimed.allSatisfy { stored[$0.id] == $0 })
         if factory.name != BackendFactory.memory.name {
             for sibling in stores.dropFirst() { try await sibling.close() }
         }

@@ -28,7 +28,8 @@ import Testing
 
         // Finished jobs keep their key: the same event never runs twice.
         _ = try await store.write(app: "crm") { try $0.updateJob(id: job.id, expectedVersion: 1, JobChange(state: .succeeded), now: now) }
-        #expect(try await store.write(app: "crm") { [again] in try $0.enqueue(again, now: now) } == nil)
+        let afterFinish = try await store.write(app: "crm") { [again] in try $0.enqueue(again, now: now) }
+        #expect(afterFinish == nil)
         #expect(try await JobFixtures.all(store).count == 1)
         try await store.close()
     }
@@ -197,7 +198,7 @@ import Testing
         ].enumerated() {
             jobs += try await JobFixtures.enqueue(store, [new], now: JobFixtures.at(Int64(index)))
         }
-        _ = try await store.write(app: "crm") { try $0.updateJob(id: jobs[4].id, expectedVersion: 1, JobChange(state: .succeeded), now: JobFixtures.t0) }
+        _ = try await store.write(app: "crm") { [jobs] in try $0.updateJob(id: jobs[4].id, expectedVersion: 1, JobChange(state: .succeeded), now: JobFixtures.t0) }
         _ = try #require(try await JobFixtures.claim(store, owner: "w", now: JobFixtures.at(10)))  // takes "d", due at 5
 
         let summary = try await store.read(app: "crm") { try $0.jobSummary(now: JobFixtures.at(60)) }
