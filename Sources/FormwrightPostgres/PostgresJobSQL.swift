@@ -74,7 +74,8 @@ struct PostgresJobSQL {
         }
         func isNull(_ index: Int) -> Bool { cells[index].bytes == nil }
         guard cells.count == columns.count, let id = text(0), let kind = text(1), let name = text(2), let dedupKey = text(3),
-            let payload = text(4), let revision = text(5), let dueAt = integer(6, as: .timestamp), let state = text(7).flatMap(JobState.init(rawValue:)),
+            let payload = text(4), let revision = text(5), let dueAt = integer(6, as: .timestamp),
+            let state = text(7).flatMap(JobState.init(rawValue:)),
             let attempts = integer(8).flatMap({ Int(exactly: $0) }), isNull(9) || text(9) != nil,
             isNull(10) || integer(10, as: .timestamp) != nil, isNull(11) || text(11) != nil, let version = integer(12),
             let createdAt = integer(13, as: .timestamp), let updatedAt = integer(14, as: .timestamp)

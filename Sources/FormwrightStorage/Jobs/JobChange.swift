@@ -28,7 +28,8 @@ public struct JobChange: Sendable, Hashable {
         case keep
         /// Give the lease to `owner` until `until` (a running job holds a lease while it runs).
         case hold(owner: String, until: Timestamp)
-        /// Remove the lease.
+        /// Remove the lease; meant for a job leaving `running` (a running job without a lease
+        /// has no end for a claim to wait out, so it is never claimed again).
         case release
     }
 

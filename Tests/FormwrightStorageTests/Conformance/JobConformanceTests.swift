@@ -105,8 +105,11 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try await Fixtures.prepared(factory, folder)
         let jobs = try await JobFixtures.enqueue(
-            store, [JobFixtures.job("c", due: 30), JobFixtures.job("a", due: 10), JobFixtures.job("b", due: 20), JobFixtures.job("b2", due: 20),
-                JobFixtures.job("later", due: 500), JobFixtures.job("other", due: 1, kind: "import")])
+            store,
+            [
+                JobFixtures.job("c", due: 30), JobFixtures.job("a", due: 10), JobFixtures.job("b", due: 20), JobFixtures.job("b2", due: 20),
+                JobFixtures.job("later", due: 500), JobFixtures.job("other", due: 1, kind: "import"),
+            ])
         let tied = [jobs[2], jobs[3]].sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         var order: [String] = []
         while let job = try await JobFixtures.claim(store, owner: "w1", now: JobFixtures.at(100), kinds: ["workflow"]) {
@@ -171,7 +174,8 @@ import Testing
         let held = try await store.write(app: "crm") { transaction in
             try transaction.updateJob(
                 id: job.id, expectedVersion: 1,
-                JobChange(payload: #"{"step":2}"#, dueAt: JobFixtures.at(60), attempts: 3, lastError: .set("timed out"),
+                JobChange(
+                    payload: #"{"step":2}"#, dueAt: JobFixtures.at(60), attempts: 3, lastError: .set("timed out"),
                     lease: .hold(owner: "w9", until: JobFixtures.at(90))),
                 now: JobFixtures.at(2))
         }
@@ -179,7 +183,8 @@ import Testing
         #expect(held.lastError == "timed out" && held.leaseOwner == "w9" && held.leaseUntil == JobFixtures.at(90) && held.version == 2)
         #expect(held.createdAt == job.createdAt && held.kind == job.kind && held.dedupKey == job.dedupKey)
         let cleared = try await store.write(app: "crm") { transaction in
-            try transaction.updateJob(id: job.id, expectedVersion: 2, JobChange(state: .failed, lastError: .clear, lease: .release), now: JobFixtures.at(3))
+            try transaction.updateJob(
+                id: job.id, expectedVersion: 2, JobChange(state: .failed, lastError: .clear, lease: .release), now: JobFixtures.at(3))
         }
         #expect(cleared.state == .failed && cleared.lastError == nil && cleared.leaseOwner == nil && cleared.leaseUntil == nil)
         #expect(cleared.payload == held.payload && cleared.attempts == 3 && cleared.version == 3)
@@ -198,7 +203,9 @@ import Testing
         ].enumerated() {
             jobs += try await JobFixtures.enqueue(store, [new], now: JobFixtures.at(Int64(index)))
         }
-        _ = try await store.write(app: "crm") { [jobs] in try $0.updateJob(id: jobs[4].id, expectedVersion: 1, JobChange(state: .succeeded), now: JobFixtures.t0) }
+        _ = try await store.write(app: "crm") { [jobs] in
+            try $0.updateJob(id: jobs[4].id, expectedVersion: 1, JobChange(state: .succeeded), now: JobFixtures.t0)
+        }
         _ = try #require(try await JobFixtures.claim(store, owner: "w", now: JobFixtures.at(10)))  // takes "d", due at 5
 
         let summary = try await store.read(app: "crm") { try $0.jobSummary(now: JobFixtures.at(60)) }
@@ -251,7 +258,9 @@ import Testing
         #expect(try await JobFixtures.claim(store, owner: "w", now: JobFixtures.at(1)) == nil)
         #expect(try await store.read(app: "east-pod") { try $0.jobSummary(now: JobFixtures.at(1)) }.counts == [.pending: 1])
         let elsewhere = await #expect(throws: StorageError.self) {
-            try await store.write(app: "east-pod") { try $0.updateJob(id: crm.id, expectedVersion: 2, JobChange(state: .failed), now: JobFixtures.t0) }
+            try await store.write(app: "east-pod") {
+                try $0.updateJob(id: crm.id, expectedVersion: 2, JobChange(state: .failed), now: JobFixtures.t0)
+            }
         }
         #expect(elsewhere?.code == .notFound)
 
