@@ -16,6 +16,7 @@ struct PostgresMigrator {
     /// Applies `plan` and records it; the metadata then describes `plan.storedAfter`.
     func apply(_ plan: MigrationPlan, now: Timestamp) async throws -> AppliedMigration? {
         _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(app))"))
+        try await PostgresJobSQL.create(app: app, run)
         for step in plan.steps { try await run(step, plan: plan) }
         let after = plan.storedAfter
         try await PostgresSchemaStore.writeMetadata(app: app, stored: after, current: plan.wanted, run)

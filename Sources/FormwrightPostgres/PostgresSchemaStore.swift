@@ -62,6 +62,8 @@ enum PostgresSchemaStore {
         try await createMetadata(run)
         let app = schema.app
         _ = try await run(PostgresStatement("CREATE SCHEMA IF NOT EXISTS \(PostgresNames.quote(app))"))
+        // The job table is not part of the app's schema: metadata never lists it, every prepare makes sure it exists.
+        try await PostgresJobSQL.create(app: app, run)
         var storedQuery = PostgresStatement()
         storedQuery.sql =
             "SELECT table_key, column_key, column_type, money_scale, link_table FROM \(columns) WHERE app = \(storedQuery.parameter(app))"

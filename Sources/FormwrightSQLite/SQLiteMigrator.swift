@@ -14,6 +14,8 @@ struct SQLiteMigrator {
 
     /// Applies `plan` and records it; the metadata then describes `plan.storedAfter`.
     func apply(_ plan: MigrationPlan, now: Timestamp) throws -> AppliedMigration? {
+        // The job table is not part of the app's schema: plans never list it, every migration makes sure it exists.
+        try SQLiteJobSQL.create(app: app, db)
         for step in plan.steps { try run(step, plan: plan) }
         let after = plan.storedAfter
         try SQLiteSchemaStore.writeMetadata(app: app, stored: after, current: plan.wanted, db)

@@ -26,6 +26,18 @@ public protocol ReadTransaction {
     ///
     /// Used for unique checks before writing; `.null` never matches.
     func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool
+
+    /// The app's job with id `id`, or nil.
+    ///
+    /// Job calls throw ``StorageError/Code/unknownTable`` for an app never prepared.
+    func job(id: String) throws -> Job?
+
+    /// The app's jobs that match `query`, newest first (by `createdAt`, then id), at most `query.limit`.
+    func jobs(_ query: JobQuery) throws -> [Job]
+
+    /// How many jobs the app holds in each state, how many pending ones are due at `now`, and
+    /// the earliest `dueAt` of a pending one.
+    func jobSummary(now: Timestamp) throws -> JobSummary
 }
 
 extension ReadTransaction {

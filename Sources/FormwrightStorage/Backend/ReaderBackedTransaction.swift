@@ -29,4 +29,16 @@ extension ReaderBackedTransaction {
     public func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool {
         try reader.exists(table: table, field: field, value: value, excludingID: excludingID)
     }
+
+    public func job(id: String) throws -> Job? {
+        try reader.job(id: id)
+    }
+
+    public func jobs(_ query: JobQuery) throws -> [Job] {
+        try reader.jobs(query)
+    }
+
+    public func jobSummary(now: Timestamp) throws -> JobSummary {
+        try reader.jobSummary(now: now)
+    }
 }

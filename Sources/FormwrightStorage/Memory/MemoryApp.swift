@@ -16,6 +16,10 @@ struct MemoryApp: Sendable {
     var migrations: [AppliedMigration] = []
     /// The seed files loaded.
     var seeds: [SeedLoad] = []
+    /// The job queue: id → job.
+    var jobsByID: [String: Job] = [:]
+    /// Dedup key → the id of the job holding it.
+    var jobIDsByDedupKey: [String: String] = [:]
 
     /// Applies what needs no data loss and makes `newSchema` current (``StorageBackend/prepare(app:schema:)``).
     mutating func prepare(_ newSchema: AppSchema) throws {

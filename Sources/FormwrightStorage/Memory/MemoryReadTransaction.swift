@@ -25,4 +25,17 @@ struct MemoryReadTransaction: ReadTransaction {
     func exists(table: String, field: String, value: Value, excludingID: String?) throws -> Bool {
         try tables.exists(try tables.tableSchema(table, app: app), field: field, value: value, excludingID: excludingID)
     }
+
+    func job(id: String) throws -> Job? {
+        try tables.checkJobQueue(app: app)
+        return tables.jobsByID[id]
+    }
+
+    func jobs(_ query: JobQuery) throws -> [Job] {
+        try tables.jobs(query, app: app)
+    }
+
+    func jobSummary(now: Timestamp) throws -> JobSummary {
+        try tables.jobSummary(app: app, now: now)
+    }
 }

@@ -33,6 +33,18 @@ final class MemoryWriteTransaction: WriteTransaction {
         try reader.exists(table: table, field: field, value: value, excludingID: excludingID)
     }
 
+    func job(id: String) throws -> Job? {
+        try reader.job(id: id)
+    }
+
+    func jobs(_ query: JobQuery) throws -> [Job] {
+        try reader.jobs(query)
+    }
+
+    func jobSummary(now: Timestamp) throws -> JobSummary {
+        try reader.jobSummary(now: now)
+    }
+
     func insert(table: String, id: String?, fields: [String: Value], revision: String, now: Timestamp) throws -> StoredRecord {
         try tables.insert(table: table, app: app, id: id, fields: fields, revision: revision, now: now)
     }
@@ -46,5 +58,17 @@ final class MemoryWriteTransaction: WriteTransaction {
 
     func delete(table: String, id: String, expectedVersion: Int64?) throws {
         try tables.delete(table: table, app: app, id: id, expectedVersion: expectedVersion)
+    }
+
+    func enqueue(_ job: NewJob, now: Timestamp) throws -> Job? {
+        try tables.enqueue(job, app: app, now: now)
+    }
+
+    func claimJob(owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) throws -> Job? {
+        try tables.claimJob(owner: owner, app: app, now: now, leaseUntil: leaseUntil, kinds: kinds)
+    }
+
+    func updateJob(id: String, expectedVersion: Int64, _ change: JobChange, now: Timestamp) throws -> Job {
+        try tables.updateJob(id: id, app: app, expectedVersion: expectedVersion, change, now: now)
     }
 }

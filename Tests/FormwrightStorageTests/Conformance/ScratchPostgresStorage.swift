@@ -18,6 +18,13 @@ final class ScratchPostgresStorage: StorageBackend {
         suffix = String(UUID().uuidString.lowercased().filter { $0 != "-" }.prefix(10))
     }
 
+    /// Another store, with a connection pool of its own, that sees the same scoped apps — as a
+    /// second process on the same database would; closing it drops nothing.
+    init(sibling: ScratchPostgresStorage, store: PostgresStorage) {
+        self.store = store
+        suffix = sibling.suffix
+    }
+
     /// The app's name in the database; the empty name stays empty so that it is still refused.
     func scoped(_ app: String) -> String {
         app.isEmpty ? app : "\(app)-\(suffix)"

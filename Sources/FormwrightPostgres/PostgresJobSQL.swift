@@ -1,0 +1,89 @@
+import FormwrightCore
+import FormwrightStorage
+import PostgresNIO
+
+/// The SQL text of one app's job table, and how its rows read back as ``Job`` values.
+///
+/// Times are `timestamptz` to the microsecond, text keys sort by bytes (`COLLATE "C"`),
+/// `dedup_key` is UNIQUE, and `(state, due_at, id)` is indexed for claims.
+struct PostgresJobSQL {
+    /// The table's columns, in the order every `SELECT` lists them.
+    static let columns = [
+        "id", "kind", "name", "dedup_key", "payload", "revision", "due_at", "state", "attempts", "lease_owner", "lease_until",
+        "last_error", "version", "created_at", "updated_at",
+    ]
+
+    /// The table, schema-qualified and quoted.
+    let qualifiedName: String
+    /// The columns, comma-separated.
+    let selectList = Self.columns.joined(separator: ", ")
+
+    init(app: String) {
+        qualifiedName = PostgresNames.jobs(app: app)
+    }
+
+    /// Creates the app's job table and its indexes when missing; the app's schema exists and the
+    /// caller holds the prepare lock.
+    static func create(app: String, _ run: (PostgresStatement) async throws -> [PostgresRow]) async throws {
+        let table = PostgresNames.jobs(app: app)
+        _ = try await run(
+            PostgresStatement(
+                """
+                CREATE TABLE IF NOT EXISTS \(table) (
+                    id TEXT COLLATE "C" PRIMARY KEY, kind TEXT COLLATE "C" NOT NULL, name TEXT COLLATE "C" NOT NULL,
+                    dedup_key TEXT COLLATE "C" NOT NULL, payload TEXT NOT NULL, revision TEXT NOT NULL, due_at TIMESTAMPTZ NOT NULL,
+                    state TEXT COLLATE "C" NOT NULL, attempts BIGINT NOT NULL, lease_owner TEXT, lease_until TIMESTAMPTZ, last_error TEXT,
+                    version BIGINT NOT NULL, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL)
+                """))
+        let indexes = [("dedup", "UNIQUE ", "dedup_key"), ("claim", "", "state, due_at, id"), ("created", "", "created_at, id")]
+        for (purpose, unique, columns) in indexes {
+            _ = try await run(
+                PostgresStatement(
+                    "CREATE \(unique)INDEX IF NOT EXISTS \(PostgresNames.quote(PostgresNames.jobsIndex(purpose))) ON \(table) (\(columns))"))
+        }
+    }
+
+    /// Binds the row's values for ``columns`` into `statement` and returns their placeholders, in order.
+    static func parameters(_ job: Job, _ statement: inout PostgresStatement) -> [String] {
+        func text(_ value: String?) -> ColumnValue { value.map(ColumnValue.text) ?? .null }
+        return [
+            statement.parameter(job.id), statement.parameter(job.kind), statement.parameter(job.name), statement.parameter(job.dedupKey),
+            statement.parameter(job.payload), statement.parameter(job.revision), time(job.dueAt, &statement),
+            statement.parameter(job.state.rawValue), statement.parameter(Int64(job.attempts)), statement.parameter(text(job.leaseOwner), as: .text),
+            job.leaseUntil.map { time($0, &statement) } ?? statement.parameter(.null, as: .timestamp),
+            statement.parameter(text(job.lastError), as: .text), statement.parameter(job.version), time(job.createdAt, &statement),
+            time(job.updatedAt, &statement),
+        ]
+    }
+
+    /// Binds a time already kept to storage precision and returns its placeholder.
+    static func time(_ time: Timestamp, _ statement: inout PostgresStatement) -> String {
+        statement.parameter(.integer(ColumnType.microseconds(time) ?? 0), as: .timestamp)
+    }
+
+    /// A row selected with ``columns`` as a job; a row no job could have written is an error, never a crash.
+    static func decode(_ row: PostgresRow) throws -> Job {
+        let cells = row.makeRandomAccess()
+        func text(_ index: Int) -> String? {
+            guard case .text(let value) = ColumnValue(cells[index], as: .text) else { return nil }
+            return value
+        }
+        func integer(_ index: Int, as type: ColumnType = .integer) -> Int64? {
+            guard case .integer(let value) = ColumnValue(cells[index], as: type) else { return nil }
+            return value
+        }
+        func isNull(_ index: Int) -> Bool { cells[index].bytes == nil }
+        guard cells.count == columns.count, let id = text(0), let kind = text(1), let name = text(2), let dedupKey = text(3),
+            let payload = text(4), let revision = text(5), let dueAt = integer(6, as: .timestamp),
+            let state = text(7).flatMap(JobState.init(rawValue:)),
+            let attempts = integer(8).flatMap({ Int(exactly: $0) }), isNull(9) || text(9) != nil,
+            isNull(10) || integer(10, as: .timestamp) != nil, isNull(11) || text(11) != nil, let version = integer(12),
+            let createdAt = integer(13, as: .timestamp), let updatedAt = integer(14, as: .timestamp)
+        else { throw StorageError(.backendFailure, "a job row holds values no job has") }
+        return Job(
+            id: id, kind: kind, name: name, dedupKey: dedupKey, payload: payload, revision: revision,
+            dueAt: ColumnType.timestamp(microseconds: dueAt), state: state, attempts: attempts, leaseOwner: text(9),
+            leaseUntil: integer(10, as: .timestamp).map { ColumnType.timestamp(microseconds: $0) }, lastError: text(11), version: version,
+            createdAt: ColumnType.timestamp(microseconds: createdAt), updatedAt: ColumnType.timestamp(microseconds: updatedAt))
+    }
+}
