@@ -13,6 +13,7 @@ extension PostgresReader {
         let cursor = try table.checkPaging(query)
         var statement = PostgresStatement()
         var clauses = try filterClauses(table, query.filters, &statement)
+        if let condition = query.condition { clauses.append(try conditionClause(condition, table, &statement)) }
         let (sortColumn, sortType) = try sortExpression(query.sort, table)
         let direction = query.sort.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST"
         let idDirection = query.sort.descending ? "DESC" : "ASC"

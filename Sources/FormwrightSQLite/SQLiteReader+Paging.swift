@@ -12,6 +12,11 @@ extension SQLiteReader {
         let table = try table(query.table)
         let cursor = try table.checkPaging(query)
         var (clauses, arguments) = try filterClauses(table, query.filters)
+        if let condition = query.condition {
+            let (clause, values) = try conditionClause(condition, table)
+            clauses.append(clause)
+            arguments.append(contentsOf: values)
+        }
         let sortColumn = try sortExpression(query.sort, table)
         let direction = query.sort.descending ? "DESC" : "ASC"
         let order = sortColumn == "id" ? "id \(direction)" : "\(sortColumn) \(direction), id \(direction)"

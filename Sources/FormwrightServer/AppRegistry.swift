@@ -15,6 +15,12 @@ public final class AppRegistry: Sendable {
         apps.withLock { $0[name] }
     }
 
+    /// Serves exactly these apps from now on; requests already running keep the app they started with.
+    public func replaceAll(_ runtimes: [AppRuntime]) {
+        let next = Dictionary(runtimes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        apps.withLock { $0 = next }
+    }
+
     /// Every app, sorted by name.
     public var all: [AppRuntime] {
         apps.withLock { $0.values.sorted { $0.name < $1.name } }

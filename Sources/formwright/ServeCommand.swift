@@ -30,6 +30,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Option(help: "How often, in milliseconds, the app files are looked at for changes to reload (0: never).")
+    var reloadInterval = 1_000
+
+    func validate() throws {
+        guard (0...3_600_000).contains(reloadInterval) else {
+            throw ValidationError("--reload-interval takes 0 (never) to 3600000 milliseconds, not \(reloadInterval)")
+        }
+    }
+
     func run() async throws {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
@@ -50,8 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let givenToken = environment["FORMWRIGHT_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let token = givenToken ?? AccessControl.randomToken()
+        let registry = AppRegistry(runtimes)
         let server = try FormwrightHTTPServer(
-            apps: AppRegistry(runtimes), configuration: ServerConfiguration(host: host, port: port, adminToken: token))
+            apps: registry, configuration: ServerConfiguration(host: host, port: port, adminToken: token))
         let code = server.access.makeLoginCode()
         let displayHost = host.contains(":") ? "[\(host)]" : host
         let names = runtimes.map(\.name).joined(separator: ", ")
@@ -63,7 +73,12 @@ struct ServeCommand: AsyncParsableCommand {
             if givenToken == nil { lines.append("API token (for 'Authorization: Bearer …'): \(token)") }
             Terminal.print(lines.joined(separator: "\n"))
         }
+        let reloader = AppReloader(path: path, registry: registry, storage: backend) { Terminal.printError($0) }
+        let interval = reloadInterval
+        let watcher = interval > 0 ? Task { await reloader.watch(every: .milliseconds(interval)) } : nil
         try await application.runService()
+        watcher?.cancel()
+        await watcher?.value
         try await backend.close()
     }
 }

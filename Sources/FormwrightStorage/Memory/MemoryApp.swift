@@ -53,17 +53,22 @@ struct MemoryApp: Sendable {
         }
     }
 
-    func matching(_ table: TableSchema, _ filters: [String: Value]) throws -> [StoredRecord] {
+    /// The records whose fields equal `filters` and for which `condition` is true.
+    func matching(_ table: TableSchema, _ filters: [String: Value], _ condition: RecordCondition? = nil) throws -> [StoredRecord] {
         let wanted = try table.encode(fields: filters)
+        let tested = try condition.map { try table.checkCondition($0) } ?? [:]
         return try rows(table).values.filter { record in
-            try wanted.allSatisfy { try storedValue(record, $0.column, table) == $0.value }
+            guard try wanted.allSatisfy({ try storedValue(record, $0.column, table) == $0.value }) else { return false }
+            guard let condition else { return true }
+            let values = try tested.mapValues { try storedValue(record, $0, table) }
+            return condition.evaluate { values[$0] ?? .null } == true
         }
     }
 
     func page(_ query: RecordQuery, app: String) throws -> RecordPage {
         let table = try tableSchema(query.table, app: app)
         let cursor = try table.checkPaging(query)
-        var keyed = try matching(table, query.filters).map { (value: try sortValue($0, query.sort, table), record: $0) }
+        var keyed = try matching(table, query.filters, query.condition).map { (value: try sortValue($0, query.sort, table), record: $0) }
         let descending = query.sort.descending
         keyed.sort { left, right in
             if left.value != right.value { return descending ? right.value < left.value : left.value < right.value }

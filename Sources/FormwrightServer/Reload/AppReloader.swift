@@ -1,0 +1,119 @@
+public import FormwrightCore
+public import FormwrightDefinition
+public import FormwrightRuntime
+public import FormwrightStorage
+
+/// Reloads the apps under a path when their files change, while the server keeps serving.
+///
+/// Each reload checks the files again. An app whose files now have errors keeps running as it
+/// was, and the errors are reported at their lines. A changed app is prepared on the store — the
+/// safe part of its migration plan applied in one transaction, as at startup — and swapped in
+/// only when that succeeded; a step the store refuses (a narrowing type change, a unique field
+/// whose records share values) leaves the running app as it was. A new app is prepared and its
+/// seed data loaded; an app whose folder is gone stops being served.
+///
+/// ```swift
+/// let reloader = AppReloader(path: "apps", registry: registry, storage: store) { print($0) }
+/// try await reloader.watch(every: .seconds(1))   // until the task is cancelled
+/// ```
+public struct AppReloader: Sendable {
+    /// The path `serve` was given: an app folder, a workspace or one file.
+    public let path: String
+    /// The apps being served, swapped as a whole on every successful reload.
+    public let registry: AppRegistry
+    /// The store the apps share.
+    public let storage: any StorageBackend
+    /// Receives one line per event (a reloaded app, a refused change, errors in the files).
+    public let report: @Sendable (String) -> Void
+
+    /// Creates a reloader.
+    ///
+    /// - Parameters:
+    ///   - path: what `serve` was given.
+    ///   - registry: the apps being served.
+    ///   - storage: the store they share.
+    ///   - report: receives a line per event, for the server's log.
+    public init(path: String, registry: AppRegistry, storage: any StorageBackend, report: @escaping @Sendable (String) -> Void) {
+        self.path = path
+        self.registry = registry
+        self.storage = storage
+        self.report = report
+    }
+
+    /// Looks at the files every `interval` and reloads when they changed, until the task is cancelled.
+    public func watch(every interval: Duration) async {
+        var seen = FolderFingerprint(path: path)
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return
+            }
+            let now = FolderFingerprint(path: path)
+            guard now != seen else { continue }
+            seen = now
+            await reload()
+        }
+    }
+
+    /// Loads and checks the apps again and swaps in every one that changed and could be prepared.
+    public func reload() async {
+        let loaded: [LoadedApp]
+        do {
+            loaded = try DefinitionLoader().load(path: path)
+        } catch {
+            report("reload: \(error.message); still serving the apps as they were")
+            return
+        }
+        let running = Dictionary(registry.all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var next: [AppRuntime] = []
+        var kept: Set<String> = []
+        for app in loaded {
+            guard let definition = app.definition, !app.hasErrors else {
+                let rendered = DiagnosticRenderer(sources: [app.source].compactMap { $0 }).text(app.diagnostics.filter { $0.severity == .error })
+                report("reload: '\(app.path)' has errors; the app keeps running as it was\n\(rendered)")
+                if let old = running.values.first(where: { $0.definition.file == app.path }) {
+                    next.append(old)
+                    kept.insert(old.name)
+                }
+                continue
+            }
+            let name = definition.name.value
+            kept.insert(name)
+            if let old = running[name], old.definition.revision == definition.revision {
+                next.append(old)
+                continue
+            }
+            if let runtime = await prepared(definition, replacing: running[name]) {
+                next.append(runtime)
+            } else if let old = running[name] {
+                next.append(old)
+            }
+        }
+        for name in running.keys.sorted() where !kept.contains(name) {
+            report("reload: app '\(name)' is no longer under '\(path)'; it is not served any more")
+        }
+        registry.replaceAll(next)
+    }
+
+    /// The app prepared on the store, or nil when the store refused it (the old one stays).
+    private func prepared(_ definition: AppDefinition, replacing old: AppRuntime?) async -> AppRuntime? {
+        let runtime = AppRuntime(definition: definition, storage: storage)
+        do {
+            let plan = try? await runtime.migrationPlan()
+            try await runtime.prepare()
+            if old == nil {
+                let seeds = try await SeedLoader(runtime: runtime).load()
+                report("reload: now serving app '\(runtime.name)'" + (seeds.loaded.isEmpty ? "" : " with its seed data"))
+            } else {
+                let steps = plan.map { $0.withoutDrops().steps.map { "  + \($0)" } } ?? []
+                report((["reload: app '\(runtime.name)' reloaded"] + steps).joined(separator: "\n"))
+            }
+            return runtime
+        } catch {
+            let keeping = old == nil ? "it is not served" : "the app keeps running as it was"
+            report("reload: app '\(runtime.name)' could not be prepared on the store; \(keeping): \(error)")
+            return nil
+        }
+    }
+}
