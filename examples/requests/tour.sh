@@ -30,6 +30,11 @@ echo
 curl -sf -G "$api/tables/customers/records" "${auth[@]}" --data-urlencode "filter=region == 'east'"
 echo
 
+# Newest first, only conversations with a negative sentiment (those without one do not match).
+curl -sf -G "$api/tables/conversations/records" "${auth[@]}" --data-urlencode "sort=-happened_at" \
+    --data-urlencode "filter=channel != 'email' && sentiment < 0.0"
+echo
+
 # A mistake is answered with 422 and every field error, in the caller's language.
 curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
 echo

@@ -34,18 +34,24 @@ struct FilterTranslator {
         guard let checked = program.checked else { return FilterTranslation(condition: nil, isComplete: false) }
         var conditions: [RecordCondition] = []
         var complete = true
+        let schema = TableSchema(
+            name: table.name.value, columns: table.fields.map { ColumnSchema(name: $0.name.value, type: StoreSchemaMapper.columnType(of: $0)) })
         for conjunct in Self.conjuncts(of: checked.root) {
-            if let condition = condition(conjunct, checked) {
+            // A condition past the backend's size limits stays in memory rather than failing the request.
+            if let condition = condition(conjunct, checked), (try? schema.checkCondition(condition)) != nil {
                 conditions.append(condition)
             } else {
                 complete = false
             }
         }
-        switch conditions.count {
-        case 0: return FilterTranslation(condition: nil, isComplete: false)
-        case 1: return FilterTranslation(condition: conditions[0], isComplete: complete)
-        default: return FilterTranslation(condition: .all(conditions), isComplete: complete)
-        }
+        let condition: RecordCondition? =
+            switch conditions.count {
+            case 0: nil
+            case 1: conditions[0]
+            default: .all(conditions)
+            }
+        guard let condition, (try? schema.checkCondition(condition)) != nil else { return FilterTranslation(condition: nil, isComplete: false) }
+        return FilterTranslation(condition: condition, isComplete: complete)
     }
 
     /// The operands of a top-level `&&` chain, in order; the node itself when it is not one.
@@ -103,7 +109,7 @@ struct FilterTranslator {
     }
 
     private func equality(_ left: ExpressionNode, _ right: ExpressionNode, _ checked: CheckedExpression) -> RecordCondition? {
-        guard let (field, value, _) = fieldAndConstant(left, right, checked) else { return nil }
+        guard case let (field, value, _)? = fieldAndConstant(left, right, checked) else { return nil }
         if case .null = value { return .equals(field.name.value, .null) }
         return stored(value, for: field).map { .equals(field.name.value, $0) }
     }
@@ -111,7 +117,7 @@ struct FilterTranslator {
     private func ordering(
         _ comparison: RecordCondition.Comparison, _ left: ExpressionNode, _ right: ExpressionNode, _ checked: CheckedExpression
     ) -> RecordCondition? {
-        guard let (field, value, flipped) = fieldAndConstant(left, right, checked), let bound = stored(value, for: field), bound != .null else {
+        guard case let (field, value, flipped)? = fieldAndConstant(left, right, checked), let bound = stored(value, for: field), bound != .null else {
             return nil
         }
         guard flipped else { return .compare(field.name.value, comparison, bound) }
@@ -151,7 +157,7 @@ struct FilterTranslator {
     /// The field a node names, bare or as `record.field`.
     private func field(_ node: ExpressionNode, _ checked: CheckedExpression) -> FieldDefinition? {
         if let name = checked.variable(at: node) { return table.field(named: name) }
-        if let (record, name) = checked.recordField(at: node), record == "record" { return table.field(named: name) }
+        if case let (record, name)? = checked.recordField(at: node), record == "record" { return table.field(named: name) }
         return nil
     }
 

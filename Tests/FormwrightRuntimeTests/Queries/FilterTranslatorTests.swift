@@ -31,7 +31,7 @@ import Testing
         ("score > 1", .compare("score", .greater, .real(1))),
         ("amount >= 12.5", .compare("amount", .greaterOrEqual, .integer(1250))),
         ("amount < 100", .compare("amount", .less, .integer(10_000))),
-        ("active", .compare("active", .greater, .integer(0))),
+        ("channel == 'email' && active", .all([.equals("channel", .text("email")), .compare("active", .greater, .integer(0))])),
         ("!active", .not(.compare("active", .greater, .integer(0)))),
         ("active == false", .equals("active", .integer(0))),
         ("channel in ['phone', 'visit', 'phone']", .oneOf("channel", [.text("phone"), .text("visit")])),
