@@ -91,7 +91,11 @@ import Testing
                 #expect(response.text.contains("field 'tags' of table 'items' holds a list and cannot be sorted by"))
             }
             let next = try #require(try await Self.get(client, "sort=title&limit=1").1["next"] as? String)
-            for query in ["sort=-title&limit=1&after=\(next)", "limit=1&after=\(next)", "sort=-title&limit=1&after=\(next)&filter=\(Self.encoded("size(title) == 1"))"] {
+            let queries = [
+                "sort=-title&limit=1&after=\(next)", "limit=1&after=\(next)",
+                "sort=-title&limit=1&after=\(next)&filter=\(Self.encoded("size(title) == 1"))",
+            ]
+            for query in queries {
                 try await client.execute(uri: Self.list + "?" + query, method: .get, headers: ServerHarness.admin) { response in
                     #expect(response.status == .badRequest, "\(query)")
                     #expect(response.text.contains("the paging cursor is not valid for this query"), "\(query)")

@@ -109,7 +109,7 @@ struct FilterTranslator {
     }
 
     private func equality(_ left: ExpressionNode, _ right: ExpressionNode, _ checked: CheckedExpression) -> RecordCondition? {
-        guard case let (field, value, _)? = fieldAndConstant(left, right, checked) else { return nil }
+        guard case (let field, let value, _)? = fieldAndConstant(left, right, checked) else { return nil }
         if case .null = value { return .equals(field.name.value, .null) }
         return stored(value, for: field).map { .equals(field.name.value, $0) }
     }
@@ -117,9 +117,9 @@ struct FilterTranslator {
     private func ordering(
         _ comparison: RecordCondition.Comparison, _ left: ExpressionNode, _ right: ExpressionNode, _ checked: CheckedExpression
     ) -> RecordCondition? {
-        guard case let (field, value, flipped)? = fieldAndConstant(left, right, checked), let bound = stored(value, for: field), bound != .null else {
-            return nil
-        }
+        guard case (let field, let value, let flipped)? = fieldAndConstant(left, right, checked), let bound = stored(value, for: field),
+            bound != .null
+        else { return nil }
         guard flipped else { return .compare(field.name.value, comparison, bound) }
         let mirrored: RecordCondition.Comparison =
             switch comparison {
@@ -157,7 +157,7 @@ struct FilterTranslator {
     /// The field a node names, bare or as `record.field`.
     private func field(_ node: ExpressionNode, _ checked: CheckedExpression) -> FieldDefinition? {
         if let name = checked.variable(at: node) { return table.field(named: name) }
-        if case let (record, name)? = checked.recordField(at: node), record == "record" { return table.field(named: name) }
+        if case (let record, let name)? = checked.recordField(at: node), record == "record" { return table.field(named: name) }
         return nil
     }
 
