@@ -4,7 +4,7 @@ import FormwrightRuntime
 import FormwrightStorage
 import Testing
 
-/// The `filter` of the records API: checked like any expression, evaluated per record, paged.
+/// The `filter` of the records API: checked like any expression, run by the backend or per record, paged.
 @Suite struct FilterTests {
     static func seeded() async throws -> AppRuntime {
         let runtime = try await SalesApp.runtime()

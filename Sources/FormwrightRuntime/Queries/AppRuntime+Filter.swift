@@ -24,10 +24,11 @@ extension AppRuntime {
     /// which the filter fails (an empty field compared with `<`, a division by zero) does not
     /// match, as SQL treats an unknown condition.
     ///
-    /// The filter runs in the backend where it can (see ``FilterTranslator``). When a part of it
-    /// cannot, the backend narrows the records by the rest and the whole filter is evaluated on
-    /// each record read; such a request stops after `filterScanLimit` records and returns what it
-    /// found (possibly nothing) with a `next` cursor.
+    /// The filter runs in the backend, as a ``RecordCondition``, wherever the backend gives
+    /// exactly the answer CEL would. When a part of it cannot, the backend narrows the records by
+    /// the conjuncts that can and the whole filter is evaluated on each record read; such a
+    /// request stops after `filterScanLimit` records and returns what it found (possibly nothing)
+    /// with a `next` cursor, valid for the same sort.
     ///
     /// - Parameters:
     ///   - tableName: the table.
