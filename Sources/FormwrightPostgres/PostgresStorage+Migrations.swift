@@ -19,10 +19,12 @@ extension PostgresStorage: MigratingBackend {
         }
     }
 
-    /// See ``MigratingBackend/apply(_:allowDestructive:now:)``: one transaction, holding the lock
+    /// See ``MigratingBackend/apply(_:allowDestructive:now:finishing:)``: one transaction, holding the lock
     /// every prepare and migration takes, so that the check against the plan and the steps see
     /// the latest committed tables.
-    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) async throws -> AppliedMigration? {
+    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws
+        -> AppliedMigration?
+    {
         let app = plan.app
         let context = "migrating app '\(app)' in store '\(name)'"
         do {
@@ -35,10 +37,24 @@ extension PostgresStorage: MigratingBackend {
                 let migrator = PostgresMigrator(app: app, connection: connection, logger: logger)
                 try await Self.lockMetadata(migrator.run)
                 try plan.checkCurrent(try await PostgresSchemaStore.storedTables(app: app, connection, logger))
-                return try await migrator.apply(plan, now: now)
+                let entry = try await migrator.apply(plan, now: now)
+                if let finishing, entry != nil {
+                    let session = PostgresSession(connection: connection, logger: logger, context: context)
+                    let reader = PostgresReader(session: session, app: app, schema: PostgresAppSchema(checked))
+                    do {
+                        try await connector.threads.runIfActive { try finishing(plan, PostgresWriteTransaction(reader: reader)) }
+                    } catch {
+                        throw FinishingFailure(underlying: error)
+                    }
+                    if let failure = session.firstFailure { throw PostgresErrors.queryError(failure, context: context) }
+                }
+                return entry
             }
             schemas.withLock { $0[app] = PostgresAppSchema(checked) }
             return entry
+        } catch let failure as FinishingFailure {
+            // The app's own error, given back as it threw it, like the other backends do.
+            throw failure.underlying
         } catch let error as StorageError {
             throw error.inContext(context)
         } catch {
@@ -138,4 +154,9 @@ extension PostgresStorage: MigratingBackend {
         _ = try await run(lock)
         try await PostgresSchemaStore.createMetadata(run)
     }
+}
+
+/// An error thrown by a migration's finishing work, kept apart from PostgreSQL's own failures.
+private struct FinishingFailure: Error {
+    let underlying: any Error
 }

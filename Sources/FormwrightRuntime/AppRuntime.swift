@@ -30,11 +30,15 @@ public struct AppRuntime: Sendable {
     ///
     /// On a ``MigratingBackend`` this applies the safe part of the migration plan (renames, new
     /// tables and fields, widened types, unique indexes) and records it under the definition's
-    /// revision; drops wait for `formwright migrate --allow-destructive`.
+    /// revision; drops wait for `formwright migrate --allow-destructive`. Fields added with an `=`
+    /// default or a computation are filled in existing records in the same transaction.
     public func prepare() async throws {
         let schema = StoreSchemaMapper.tables(of: definition)
         if let migrating = storage as? any MigratingBackend {
-            try await migrating.migrateSafely(app: name, schema: schema, revision: definition.revision)
+            let now = Timestamp.now
+            try await migrating.migrateSafely(
+                app: name, schema: schema, revision: definition.revision, now: now,
+                finishing: FieldFiller(definition: definition, pipeline: pipeline).finisher(now: now))
         } else {
             try await storage.prepare(app: name, schema: schema)
         }

@@ -15,8 +15,10 @@ extension SQLiteStorage: MigratingBackend {
         }
     }
 
-    /// See ``MigratingBackend/apply(_:allowDestructive:now:)``: one `BEGIN IMMEDIATE … COMMIT`.
-    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) async throws -> AppliedMigration? {
+    /// See ``MigratingBackend/apply(_:allowDestructive:now:finishing:)``: one `BEGIN IMMEDIATE … COMMIT`.
+    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws
+        -> AppliedMigration?
+    {
         let app = plan.app
         do {
             try checkOpen()
@@ -26,7 +28,11 @@ extension SQLiteStorage: MigratingBackend {
             let entry = try await pool.write { db in
                 try SQLiteSchemaStore.createMetadata(db)
                 try plan.checkCurrent(try SQLiteSchemaStore.storedTables(app: app, db))
-                return try SQLiteMigrator(app: app, db: db).apply(plan, now: now)
+                let entry = try SQLiteMigrator(app: app, db: db).apply(plan, now: now)
+                if let finishing, entry != nil {
+                    try finishing(plan, SQLiteWriteTransaction(reader: SQLiteReader(db: db, app: app, schema: SQLiteAppSchema(checked))))
+                }
+                return entry
             }
             schemas.withLock { $0[app] = SQLiteAppSchema(checked) }
             return entry

@@ -55,7 +55,7 @@ struct MigrateCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             for (runtime, plan) in plans {
-                if try await backend.apply(plan, allowDestructive: allowDestructive, now: .now) != nil {
+                if try await runtime.apply(plan, allowDestructive: allowDestructive) != nil {
                     Terminal.print("migrated " + PlanPrinter.text(plan, store: store.shownURL), terminator: "")
                 } else {
                     Terminal.print(PlanPrinter.text(plan, store: store.shownURL), terminator: "")

@@ -31,7 +31,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func endsInADiagnosticWithinASecond(_ hostile: Case) {
+    func endsInADiagnosticQuickly(_ hostile: Case) {
         let bytes = hostile.bytes()
         let clock = ContinuousClock()
         var loaded: LoadedApp?
@@ -42,7 +42,9 @@ import Testing
         #expect(first?.range.start.line == hostile.line)
         #expect(first?.range.start.column == hostile.column)
         #expect(loaded?.definition == nil)
-        #expect(elapsed < .seconds(1), "\(hostile.name) took \(elapsed)")
+        // A bound against runaway work (quadratic or worse takes minutes here), loose enough for a
+        // debug build on a busy machine; the real figures are measured by the check benchmark.
+        #expect(elapsed < .seconds(10), "\(hostile.name) took \(elapsed)")
     }
 
     @Test func aliasBombReportsEachRefusalButExpandsNothing() {

@@ -26,9 +26,8 @@ import Testing
         #expect(try await second.seedLoads(app: "crm") == [seed])
         #expect(try await second.loadSeed(seed) { _ in 1 } == nil)
         try await second.close()
-        let rows = try await DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(db, sql: "SELECT app, revision FROM _formwright_migrations")
-        }
+        let queue = try DatabaseQueue(path: path)
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT app, revision FROM _formwright_migrations") }
         #expect(rows.count == 1)
     }
 

@@ -22,9 +22,21 @@ extension AppRuntime {
     ///   not allowed or a unique index meets shared values; nothing is changed then.
     @discardableResult
     public func migrate(allowDestructive: Bool, now: Timestamp = .now) async throws -> AppliedMigration? {
-        let store = try migratingStorage()
-        let plan = try await store.plan(app: name, schema: StoreSchemaMapper.tables(of: definition), revision: definition.revision)
-        return try await store.apply(plan, allowDestructive: allowDestructive, now: now)
+        try await apply(try await migrationPlan(), allowDestructive: allowDestructive, now: now)
+    }
+
+    /// Applies a plan made for this definition in one transaction, filling the fields it adds
+    /// from their `=` defaults or computations in existing records.
+    ///
+    /// - Parameters:
+    ///   - plan: what ``migrationPlan()`` gave.
+    ///   - allowDestructive: whether steps that drop tables or fields, or narrow types, may run.
+    ///   - now: the time recorded with the migration, and `now` for the filling expressions.
+    /// - Returns: the recorded migration, or nil when the plan was empty.
+    @discardableResult
+    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp = .now) async throws -> AppliedMigration? {
+        let filler = FieldFiller(definition: definition, pipeline: pipeline)
+        return try await migratingStorage().apply(plan, allowDestructive: allowDestructive, now: now, finishing: filler.finisher(now: now))
     }
 
     private func migratingStorage() throws -> any MigratingBackend {

@@ -88,6 +88,22 @@ public struct SubmissionPipeline: Sendable {
         return .success(changes)
     }
 
+    /// The values `fields` take in an existing record from their `=` defaults or computations, for
+    /// a migration that adds them; a field whose expression fails or gives a refused value is left out.
+    func filledValues(table: TableDefinition, existing: [String: Value], fields: Set<String>, context: EvaluationContext) -> [String: Value] {
+        var run = WriteRun(pipeline: self, table: table, form: nil, context: context, mode: .write)
+        run.values = existing.filter { $0.value != .null }
+        run.applyDefaults(skipping: Set(table.fields.map(\.name.value)).subtracting(fields))
+        run.compute(reportingErrors: false)
+        var filled: [String: Value] = [:]
+        for name in fields {
+            guard let value = run.values[name], value != .null, run.errors.allSatisfy({ $0.field != name }) else { continue }
+            guard validators[table.name.value]?[name]?.problem(with: value) == nil else { continue }
+            filled[name] = value
+        }
+        return filled
+    }
+
     /// Runs steps 1 to 7 for a new record.
     func createRun(table: TableDefinition, form: FormDefinition?, input: SubmissionInput, context: EvaluationContext, mode: WriteRun.Mode) -> WriteRun
     {

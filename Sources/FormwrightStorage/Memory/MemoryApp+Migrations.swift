@@ -2,7 +2,9 @@ import FormwrightCore
 
 extension MemoryApp {
     /// Applies a plan to this copy of the app; the caller keeps the copy only if this returns.
-    mutating func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) throws -> AppliedMigration? {
+    mutating func apply(
+        _ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher? = nil
+    ) throws -> AppliedMigration? {
         try plan.checkCurrent(stored)
         try plan.checkAllowed(allowDestructive: allowDestructive)
         let checked = try AppSchema(app: plan.app, tables: plan.wanted)
@@ -10,6 +12,11 @@ extension MemoryApp {
         stored = plan.storedAfter
         schema = checked
         guard !plan.isEmpty else { return nil }
+        if let finishing {
+            let transaction = MemoryWriteTransaction(app: plan.app, tables: self)
+            try finishing(plan, transaction)
+            self = transaction.tables
+        }
         let entry = AppliedMigration(
             app: plan.app, revision: plan.revision, appliedAt: try now.storedPrecision(), steps: plan.steps.map(\.description))
         migrations.append(entry)

@@ -10,13 +10,15 @@ extension MemoryStorage: MigratingBackend {
         }
     }
 
-    /// See ``MigratingBackend/apply(_:allowDestructive:now:)``.
-    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) async throws -> AppliedMigration? {
+    /// See ``MigratingBackend/apply(_:allowDestructive:now:finishing:)``.
+    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws
+        -> AppliedMigration?
+    {
         try SchemaRules.validate(app: plan.app)
         return try state.withLock { state in
             try Self.checkOpen(state)
             var copy = state.apps[plan.app] ?? MemoryApp()
-            let entry = try copy.apply(plan, allowDestructive: allowDestructive, now: now)
+            let entry = try copy.apply(plan, allowDestructive: allowDestructive, now: now, finishing: finishing)
             state.apps[plan.app] = copy
             return entry
         }

@@ -22,12 +22,15 @@ public protocol MigratingBackend: StorageBackend {
     ///   - plan: a plan made against the store's current tables.
     ///   - allowDestructive: whether steps that can lose values may run.
     ///   - now: the time recorded with the migration.
+    ///   - finishing: runs last inside the migration's transaction, with the plan and a write
+    ///     transaction on the new schema — for the app to fill added fields of existing records
+    ///     from expressions; not called for an empty plan. If it throws, nothing of the migration remains.
     /// - Returns: the history entry, or nil when the plan was empty (nothing is recorded then).
     /// - Throws: ``StorageError/Code/incompatibleSchema`` when the plan holds destructive steps that
     ///   are not allowed (naming the first one's table and field), when the store changed since the
     ///   plan was made, or when a field cannot be made unique (naming the shared values); nothing
     ///   is changed then.
-    func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) async throws -> AppliedMigration?
+    func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws -> AppliedMigration?
 
     /// The migrations applied to `app`, oldest first.
     func migrationHistory(app: String) async throws -> [AppliedMigration]
@@ -42,7 +45,16 @@ public protocol MigratingBackend: StorageBackend {
     func loadSeed<T: Sendable>(_ seed: SeedLoad, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T?
 }
 
+/// Work an app does at the end of a migration's transaction, on the new schema.
+public typealias MigrationFinisher = @Sendable (MigrationPlan, any WriteTransaction) throws -> Void
+
 extension MigratingBackend {
+    /// Applies `plan` with nothing to finish; see ``apply(_:allowDestructive:now:finishing:)``.
+    @discardableResult
+    public func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp = .now) async throws -> AppliedMigration? {
+        try await apply(plan, allowDestructive: allowDestructive, now: now, finishing: nil)
+    }
+
     /// The plan that brings `app`'s stored tables to `schema`.
     ///
     /// - Parameters:
@@ -60,9 +72,11 @@ extension MigratingBackend {
     ///
     /// - Returns: the history entry, or nil when nothing needed to change.
     @discardableResult
-    public func migrateSafely(app: String, schema: [TableSchema], revision: String, now: Timestamp = .now) async throws -> AppliedMigration? {
+    public func migrateSafely(
+        app: String, schema: [TableSchema], revision: String, now: Timestamp = .now, finishing: MigrationFinisher? = nil
+    ) async throws -> AppliedMigration? {
         let plan = try await plan(app: app, schema: schema, revision: revision).withoutDrops()
-        return try await apply(plan, allowDestructive: false, now: now)
+        return try await apply(plan, allowDestructive: false, now: now, finishing: finishing)
     }
 }
 

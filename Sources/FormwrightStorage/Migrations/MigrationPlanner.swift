@@ -98,7 +98,9 @@ public enum MigrationPlanner {
                     additions.append(
                         .addField(
                             table: table.name,
-                            column: ColumnSchema(name: column.name, type: column.type, isUnique: column.isUnique, typeLabel: column.typeLabel),
+                            column: ColumnSchema(
+                                name: column.name, type: column.type, isUnique: column.isUnique, fillExpression: column.fillExpression,
+                                typeLabel: column.typeLabel),
                             backfill: backfill == .null ? nil : backfill))
                     if column.isUnique { indexAdditions.append(.addUniqueIndex(table: table.name, field: column.name)) }
                     continue

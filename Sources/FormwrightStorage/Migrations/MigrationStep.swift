@@ -77,7 +77,9 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         case .renameField(let table, let from, let to):
             return "rename field '\(from)' of table '\(table)' to '\(to)', keeping its values"
         case .addField(let table, let column, let backfill):
-            let filled = backfill.map { " (existing records get \(Self.literal($0)))" } ?? ""
+            let filled =
+                backfill.map { " (existing records get \(Self.literal($0)))" }
+                ?? column.fillExpression.map { " (existing records get the value of '= \($0)')" } ?? ""
             return "add field '\(column.name)' (\(column.typeLabel ?? column.type.name)) to table '\(table)'\(filled)"
         case .changeType(let change):
             let effect = change.isWidening ? "every value is kept" : "values that do not fit become empty"

@@ -42,25 +42,9 @@ public indirect enum RecordCondition: Sendable, Hashable {
         case .constant(let result):
             return result
         case .all(let conditions):
-            var unknown = false
-            for condition in conditions {
-                switch condition.evaluate(value) {
-                case false?: return false
-                case nil: unknown = true
-                case true?: continue
-                }
-            }
-            return unknown ? nil : true
+            return Self.combine(conditions, value, decisive: false)
         case .any(let conditions):
-            var unknown = false
-            for condition in conditions {
-                switch condition.evaluate(value) {
-                case true?: return true
-                case nil: unknown = true
-                case false?: continue
-                }
-            }
-            return unknown ? nil : false
+            return Self.combine(conditions, value, decisive: true)
         case .not(let condition):
             return condition.evaluate(value).map { !$0 }
         case .equals(let field, let expected):
@@ -84,6 +68,19 @@ public indirect enum RecordCondition: Sendable, Hashable {
             guard case .text(let text) = value(field) else { return nil }
             return part.isEmpty || text.utf8.firstRange(of: part.utf8) != nil
         }
+    }
+
+    /// `AND` (decided by a false part) or `OR` (decided by a true part) in three-valued logic.
+    private static func combine(_ conditions: [RecordCondition], _ value: (String) -> ColumnValue, decisive: Bool) -> Bool? {
+        var unknown = false
+        for condition in conditions {
+            switch condition.evaluate(value) {
+            case decisive?: return decisive
+            case nil: unknown = true
+            default: continue
+            }
+        }
+        return unknown ? nil : !decisive
     }
 
     /// The field names the condition reads, each once, in order of appearance.

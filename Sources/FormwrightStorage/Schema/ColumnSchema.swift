@@ -13,6 +13,10 @@ public struct ColumnSchema: Sendable, Hashable {
     /// The value existing records get when the field is added to a table that already has records;
     /// nil leaves them empty. Used only by migration plans.
     public var backfill: Value?
+    /// The `=` expression that fills the field of existing records when it is added (its default
+    /// or its computation), as the app wrote it; the filling itself is the app's work, done in the
+    /// migration's transaction. Used only by migration plans.
+    public var fillExpression: String?
     /// The field's type as the app names it (`number`, `choice`), for plan descriptions; nil shows ``ColumnType/name``.
     public var typeLabel: String?
 
@@ -24,15 +28,18 @@ public struct ColumnSchema: Sendable, Hashable {
     ///   - isUnique: whether non-null values must be unique across the table.
     ///   - renamedFrom: the field's former name, when it was renamed.
     ///   - backfill: the value existing records get when the field is added.
+    ///   - fillExpression: the `=` expression that fills the field of existing records when it is added.
     ///   - typeLabel: the type's name as the app spells it, for messages.
     public init(
-        name: String, type: ColumnType, isUnique: Bool = false, renamedFrom: String? = nil, backfill: Value? = nil, typeLabel: String? = nil
+        name: String, type: ColumnType, isUnique: Bool = false, renamedFrom: String? = nil, backfill: Value? = nil,
+        fillExpression: String? = nil, typeLabel: String? = nil
     ) {
         self.name = name
         self.type = type
         self.isUnique = isUnique
         self.renamedFrom = renamedFrom
         self.backfill = backfill
+        self.fillExpression = fillExpression
         self.typeLabel = typeLabel
     }
 }

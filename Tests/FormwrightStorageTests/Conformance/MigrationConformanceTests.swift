@@ -87,6 +87,70 @@ import Testing
         try await store.close()
     }
 
+    /// A field added with a fill expression: the app fills it inside the migration's transaction.
+    static func withLabel() -> TableSchema {
+        var table = customers
+        table.columns.append(ColumnSchema(name: "label", type: .text, fillExpression: "name + '!'"))
+        return table
+    }
+
+    /// Fills `label` from `name`, as an app evaluating its expression would.
+    static let fillLabels: MigrationFinisher = { plan, transaction in
+        var query = RecordQuery(table: "customers", limit: 1)
+        while true {
+            let page = try transaction.records(query)
+            for record in page.records {
+                guard case .string(let name)? = record.fields["name"] else { continue }
+                _ = try transaction.update(
+                    table: "customers", id: record.id, fields: ["label": .string(name + "!")], expectedVersion: nil, revision: plan.revision,
+                    now: Fixtures.later)
+            }
+            guard let next = page.next else { return }
+            query.after = next
+        }
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func finishingFillsAddedFieldsInTheSameTransaction(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        let plan = try await store.plan(app: "crm", schema: [Self.withLabel(), Self.deals], revision: "r2")
+        #expect(plan.steps.map(\.description) == ["add field 'label' (text) to table 'customers' (existing records get the value of '= name + '!'')"])
+        _ = try await store.apply(plan, allowDestructive: false, now: Fixtures.later, finishing: Self.fillLabels)
+        let labels = try await store.read(app: "crm") { transaction in
+            try transaction.records(RecordQuery(table: "customers")).records.map { $0.fields["label"] }
+        }
+        #expect(labels == [.string("Ada!"), .string("Bob!")])
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2"])
+        try await store.close()
+    }
+
+    @Test(arguments: BackendFactory.all)
+    func failedFinishingLeavesNothingOfTheMigration(_ factory: BackendFactory) async throws {
+        struct Refusal: Error {}
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        let before = try await store.storedTables(app: "crm")
+        let plan = try await store.plan(app: "crm", schema: [Self.withLabel(), Self.deals], revision: "r2")
+        await #expect(throws: Refusal.self) {
+            try await store.apply(plan, allowDestructive: false, now: Fixtures.later) { plan, transaction in
+                try Self.fillLabels(plan, transaction)
+                throw Refusal()
+            }
+        }
+        #expect(try await store.storedTables(app: "crm") == before)
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1"])
+        let versions = try await store.read(app: "crm") { transaction in
+            try transaction.records(RecordQuery(table: "customers")).records.map(\.version)
+        }
+        #expect(versions == [1, 1])
+        // The same plan still applies afterwards: nothing half-done stands in its way.
+        _ = try await store.apply(plan, allowDestructive: false, now: Fixtures.later, finishing: Self.fillLabels)
+        try await store.close()
+    }
+
     @Test(arguments: BackendFactory.all)
     func wideningKeepsEveryValue(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()

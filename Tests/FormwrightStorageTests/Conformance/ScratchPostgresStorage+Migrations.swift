@@ -9,12 +9,13 @@ extension ScratchPostgresStorage: MigratingBackend {
         try await store.storedTables(app: scoped(app))
     }
 
-    func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp) async throws -> AppliedMigration? {
+    func apply(_ plan: MigrationPlan, allowDestructive: Bool, now: Timestamp, finishing: MigrationFinisher?) async throws -> AppliedMigration? {
         let name = scoped(plan.app)
         remember(name)
         let scopedPlan = MigrationPlan(
             app: name, revision: plan.revision, stored: plan.stored, wanted: plan.wanted, steps: plan.steps, keepsDroppedData: plan.keepsDroppedData)
-        return try await store.apply(scopedPlan, allowDestructive: allowDestructive, now: now).map { applied in
+        let finish = finishing.map { body in { @Sendable (_: MigrationPlan, transaction: any WriteTransaction) throws in try body(plan, transaction) } }
+        return try await store.apply(scopedPlan, allowDestructive: allowDestructive, now: now, finishing: finish).map { applied in
             var entry = applied
             entry.app = plan.app
             return entry
