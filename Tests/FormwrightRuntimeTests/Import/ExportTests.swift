@@ -75,7 +75,9 @@ import Testing
             let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
             #expect(count == customers.count, "\(filter)")
             #expect(lines.first?.hasPrefix("id,customer,title") == true)
-            #expect(lines.dropFirst().map { $0.split(separator: ",").dropFirst().first.map(String.init) } == customers.map { $0 }, "\(filter)")
+            // Records of one import share their creation time, so their order follows their ids.
+            let exported = lines.dropFirst().compactMap { $0.split(separator: ",").dropFirst().first.map(String.init) }
+            #expect(exported.sorted() == customers, "\(filter)")
         }
         var written = ""
         await #expect(throws: RuntimeError(.badRequest, "filter: undeclared reference to 'amont'; did you mean 'amount'? (at character 1)")) {
