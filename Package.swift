@@ -96,7 +96,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightRuntimeTests",
-            dependencies: ["FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite"],
+            dependencies: [
+                "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
+                "FormwrightPostgres",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FormwrightCoreTests", dependencies: ["FormwrightCore"], swiftSettings: swiftSettings),

@@ -63,7 +63,9 @@ public struct ExpressionCompiler: Sendable {
         }
         var planner = Planner(container: declarations.container, checked: checked, functions: StandardLibrary.functions)
         let interpretable = planner.plan(root)
-        let program = Program(source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits)
+        let program = Program(
+            source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits,
+            container: declarations.container)
         return Compilation(program: program, diagnostics: diagnostics)
     }
 }

@@ -128,12 +128,7 @@ public struct AppRuntime: Sendable {
 
     /// A page of records, oldest first, continuing after a cursor.
     public func records(table tableName: String, limit: Int, after: String?) async throws -> RecordPage {
-        let table = try self.table(tableName)
-        guard (1...RecordQuery.maximumLimit).contains(limit) else {
-            throw RuntimeError(.badRequest, "limit must be between 1 and \(RecordQuery.maximumLimit)")
-        }
-        let query = RecordQuery(table: table.name.value, sort: RecordSort(key: .createdAt), limit: limit, after: after)
-        return try await mapStorageErrors { try await storage.read(app: name) { try $0.records(query) } }
+        try await records(table: tableName, filter: nil, limit: limit, after: after)
     }
 
     func form(_ name: String) throws -> FormDefinition {

@@ -30,6 +30,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Export only the records for which this CEL condition holds, as the records API's 'filter' takes it.")
+    var filter: String?
+
     func run() async throws {
         let definition = try CommandSupport.loadOneApp(path, named: app)
         guard definition.table(named: table) != nil else {
@@ -54,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
         let outcome: Result<Int, any Error>
         do {
             let runtime = AppRuntime(definition: definition, storage: backend)
-            outcome = .success(try await runtime.exportCSV(table: table) { text in try handle.write(contentsOf: Data(text.utf8)) })
+            outcome = .success(try await runtime.exportCSV(table: table, filter: filter) { text in try handle.write(contentsOf: Data(text.utf8)) })
         } catch {
             outcome = .failure(error)
         }

@@ -79,6 +79,13 @@ import Testing
         let text = try String(contentsOf: space.folder.appendingPathComponent("out.csv"), encoding: .utf8)
         #expect(text.hasPrefix("id,name,region,pod\r\nc1,Ada,east,'=1+2\r\n"))
         #expect(text.split(separator: "\r\n").count == 4)
+        let west = try space.run(["export", "app", "customers", "--store", space.store, "--filter", "region == 'west' || pod == 'north'"])
+        #expect(west.status == 0, "\(west.standardError)")
+        #expect(west.standardOutput.split(separator: "\r\n").map { $0.split(separator: ",").dropFirst().first } == ["name", "Bob", "Di"])
+        let misspelt = try space.run(["export", "app", "customers", "--store", space.store, "--filter", "regoin == 'west'"])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.standardOutput.isEmpty)
+        #expect(misspelt.standardError.contains("did you mean 'region'?"))
 
         let fresh = "sqlite:\(space.folder.path)/fresh.sqlite"
         try FileManager.default.removeItem(at: space.folder.appendingPathComponent("app/data/customers.csv"))

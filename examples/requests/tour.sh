@@ -30,6 +30,11 @@ echo
 curl -sf -G "$api/tables/customers/records" "${auth[@]}" --data-urlencode "filter=region == 'east'"
 echo
 
+# Newest first, only conversations with a negative sentiment (those without one do not match).
+curl -sf -G "$api/tables/conversations/records" "${auth[@]}" --data-urlencode "sort=-happened_at" \
+    --data-urlencode "filter=channel != 'email' && sentiment < 0.0"
+echo
+
 # Conversations counted by channel and by week (in the app's time zone), computed by the store.
 curl -sf "$api/tables/conversations/aggregate?group=channel,week(happened_at)&measure=count,avg(sentiment)" "${auth[@]}"
 echo

@@ -19,11 +19,16 @@ public struct Program: Sendable {
     public let limits: ExpressionLimits
     let root: any Interpretable
     let localCount: Int
+    let container: String
 
-    init(source: String, checked: CheckedExpression?, root: any Interpretable, localCount: Int, limits: ExpressionLimits) {
+    init(
+        source: String, checked: CheckedExpression?, root: any Interpretable, localCount: Int, limits: ExpressionLimits, container: String = "",
+        resultType: ExpressionType? = nil
+    ) {
         self.source = source
+        self.container = container
         self.checked = checked
-        self.resultType = checked?.resultType ?? .dyn
+        self.resultType = resultType ?? checked?.resultType ?? .dyn
         self.root = root
         self.localCount = localCount
         self.limits = limits
@@ -52,6 +57,20 @@ public struct Program: Sendable {
     /// Evaluates with variables from a dictionary.
     public func evaluate(_ variables: [String: Value] = [:]) -> Result<Value, EvaluationError> {
         evaluate(VariableBindings(variables))
+    }
+
+    /// A program that evaluates one node of this program's checked tree on its own, with the
+    /// names and overloads the checker resolved for it, under the same limits.
+    ///
+    /// A caller uses it to work out a part of an expression once, such as the constant side of a
+    /// comparison, instead of once per record. The node must come from ``checked`` and must not
+    /// read a loop variable of an enclosing comprehension (such a name is unbound on its own).
+    public func subprogram(_ node: ExpressionNode) -> Program {
+        var planner = Planner(container: container, checked: checked, functions: StandardLibrary.functions)
+        let interpretable = planner.plan(node)
+        return Program(
+            source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits, container: container,
+            resultType: checked.map { $0.types[node.id] ?? .dyn } ?? .dyn)
     }
 
     /// Evaluates against `activation`, keeping type values as such.

@@ -70,9 +70,10 @@ struct APIRoutes {
             return number
         } ?? 50
         let after = query["after"]
-        let filter = query["filter"]
         let page = try await runtimeErrors {
-            try await runtime.records(table: table.name.value, filter: filter, limit: limit, after: after, user: context.identity.expressionValue)
+            try await runtime.records(
+                table: table.name.value, filter: query["filter"], sort: query["sort"], limit: limit, after: after,
+                user: context.identity.expressionValue)
         }
         let presenter = RecordPresenter(table: table)
         let body = ValueMap([
