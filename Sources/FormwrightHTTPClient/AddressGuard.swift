@@ -42,14 +42,7 @@ struct AddressGuard: Sendable {
         guard scope != .global else { return }
         throw IntegrationFailure(
             .refusedAddress,
-            "\(subject) is \(AddressGuard.article(scope)) \(scope.rawValue) address; calls to loopback, private and link-local addresses need allow_private"
+            "\(subject) is \(scope.phrase); calls to loopback, private and link-local addresses need allow_private"
         )
-    }
-
-    private static func article(_ scope: AddressScope) -> String {
-        switch scope {
-        case .unspecified, .uniqueLocal: "an"
-        default: "a"
-        }
     }
 }

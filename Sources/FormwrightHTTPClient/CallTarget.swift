@@ -53,7 +53,8 @@ struct CallTarget: Sendable, Hashable {
         }
         guard !hostText.isEmpty else { throw invalid("it names no host") }
         guard authority.hasPrefix("[") || hostText.utf8.allSatisfy(CallTarget.isHostByte) else {
-            throw invalid("the host '\(hostText)' may hold only ASCII letters, digits, '-', '_' and '.' (write an international name in its xn-- form)")
+            throw invalid(
+                "the host '\(hostText)' may hold only ASCII letters, digits, '-', '_' and '.' (write an international name in its xn-- form)")
         }
 
         let defaultPort = scheme == "https" ? 443 : 80

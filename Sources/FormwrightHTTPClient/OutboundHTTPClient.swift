@@ -67,7 +67,9 @@ public final class OutboundHTTPClient: OutboundHTTP {
         request.method = HTTPMethod(rawValue: call.method.rawValue)
         for header in call.headers {
             guard HeaderText.isName(header.name), HeaderText.isValue(header.value) else {
-                throw IntegrationFailure(.invalidRequest, "the header '\(HeaderText.shown(header.name))' cannot be sent: a name must be a token and a value may not hold line breaks")
+                throw IntegrationFailure(
+                    .invalidRequest,
+                    "the header '\(HeaderText.shown(header.name))' cannot be sent: a name must be a token and a value may not hold line breaks")
             }
             request.headers.add(name: header.name, value: header.value)
         }

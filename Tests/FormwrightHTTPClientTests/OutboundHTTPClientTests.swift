@@ -32,7 +32,9 @@ import Testing
             }
             #expect(response.status == 200)
             #expect(response.headers["content-type"] == "application/json")
-            #expect(response.body == .map(ValueMap([(.string("score"), .double(0.75)), (.string("label"), .string("positive")), (.string("n"), .int(3))])))
+            #expect(
+                response.body
+                    == .map(ValueMap([(.string("score"), .double(0.75)), (.string("label"), .string("positive")), (.string("n"), .int(3))])))
         }
     }
 
@@ -123,7 +125,10 @@ import Testing
             var call = Self.call(port, "/echo", method: .post)
             call.idempotencyKey = "wf-42-step-score-attempt-1"
             call.body = .map(ValueMap([(.string("text"), .string("很好 great")), (.string("n"), .int(2))]))
-            call.headers = [IntegrationHeader(name: "Idempotency-Key", value: "overridden"), IntegrationHeader(name: "Authorization", value: "Bearer abc", isSecret: true)]
+            call.headers = [
+                IntegrationHeader(name: "Idempotency-Key", value: "overridden"),
+                IntegrationHeader(name: "Authorization", value: "Bearer abc", isSecret: true),
+            ]
             let echo = try await client.send(call).body
             guard case .map(let map) = echo else {
                 Issue.record("\(echo)")
@@ -166,7 +171,9 @@ import Testing
 
     @Test func privateAndMetadataAddressesAreRefusedBeforeAnyConnection() async throws {
         try await service.run { _, client in
-            for url in ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1:8080/", "http://[fd00::1]/", "http://0.0.0.0/"] {
+            for url in [
+                "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1:8080/", "http://[fd00::1]/", "http://0.0.0.0/",
+            ] {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let failure = try Self.failure(await client.perform(IntegrationCall(url: url, timeout: .seconds(5))))
@@ -180,15 +187,18 @@ import Testing
         try await service.run { _, client in
             let clock = ContinuousClock()
             let start = clock.now
-            let failure = try Self.failure(await client.perform(IntegrationCall(url: "http://127.0.0.1:1/", timeout: .seconds(10), allowPrivate: true)))
+            let failure = try Self.failure(
+                await client.perform(IntegrationCall(url: "http://127.0.0.1:1/", timeout: .seconds(10), allowPrivate: true)))
             #expect(failure.reason == .network, "\(failure)")
             #expect(failure.isRetryable)
             #expect(clock.now - start < .seconds(2))
         }
     }
 
-    @Test(arguments: ["ftp://example.com/", "example.com/score", "http://", "http:///path", "http://user:pw@example.com/", "http://[::1/",
-        "http://example.com:99999/", "http://exa mple.com/", "http://bücher.example/", "http://example.com:12a/"])
+    @Test(arguments: [
+        "ftp://example.com/", "example.com/score", "http://", "http:///path", "http://user:pw@example.com/", "http://[::1/",
+        "http://example.com:99999/", "http://exa mple.com/", "http://bücher.example/", "http://example.com:12a/",
+    ])
     func anInvalidURLIsPermanent(url: String) async throws {
         try await service.run { _, client in
             let failure = try Self.failure(await client.perform(IntegrationCall(url: url)))
@@ -201,7 +211,9 @@ import Testing
         let key = "sk-live-0123456789"
         let token = "tok-abcdef-987654"
         try await service.run { port, client in
-            func secretCall(_ url: String, method: IntegrationMethod = .get, allowPrivate: Bool = true, extra: [IntegrationHeader] = []) -> IntegrationCall {
+            func secretCall(_ url: String, method: IntegrationMethod = .get, allowPrivate: Bool = true, extra: [IntegrationHeader] = [])
+                -> IntegrationCall
+            {
                 IntegrationCall(
                     url: url, method: method,
                     headers: [IntegrationHeader(name: "Authorization", value: "Bearer \(token)", isSecret: true)] + extra,
@@ -214,7 +226,9 @@ import Testing
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/json?key=\(key)", allowPrivate: false))),
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:1/?key=\(key)"))),
                 try Self.failure(await client.perform(secretCall("gopher://h/\(key)"))),
-                try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/echo", method: .post, extra: [IntegrationHeader(name: "X-\(token)", value: "a\nb")]))),
+                try Self.failure(
+                    await client.perform(
+                        secretCall("http://127.0.0.1:\(port)/echo", method: .post, extra: [IntegrationHeader(name: "X-\(token)", value: "a\nb")]))),
             ]
             for failure in failures {
                 #expect(!failure.message.contains(key), "\(failure.message)")
@@ -223,9 +237,10 @@ import Testing
                 #expect(failure.message.contains(SecretRedactor.mask))
             }
             #expect(failures[0].message == "calling GET http://127.0.0.1:\(port)/status/404?key=[redacted]: the service answered 404")
-            #expect(failures.map(\.reason) == [
-                .clientError(status: 404), .serverError(status: 500), .timeout, .refusedAddress, .network, .invalidURL, .invalidRequest,
-            ])
+            #expect(
+                failures.map(\.reason) == [
+                    .clientError(status: 404), .serverError(status: 500), .timeout, .refusedAddress, .network, .invalidURL, .invalidRequest,
+                ])
         }
     }
 }

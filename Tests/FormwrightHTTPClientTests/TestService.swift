@@ -24,7 +24,9 @@ struct TestService {
         let router = Router()
         router.middlewares.add(HitCounter(hits: hits))
         router.get("/json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"score": 0.75, "label": "positive", "n": 3}"#)))
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"score": 0.75, "label": "positive", "n": 3}"#)))
         }
         router.get("/text") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "plain words")))
@@ -33,7 +35,8 @@ struct TestService {
             let code = context.parameters.get("code", as: Int.self) ?? 500
             var headers: HTTPFields = [.contentType: "application/json"]
             if let retryAfter = request.uri.queryParameters.get("retry_after") { headers[.retryAfter] = retryAfter }
-            return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"error": "status \#(code)"}"#)))
+            return Response(
+                status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"error": "status \#(code)"}"#)))
         }
         router.get("/slow") { _, _ in
             try await Task.sleep(for: .seconds(2))
@@ -54,7 +57,8 @@ struct TestService {
         }
         router.get("/big") { request, _ in
             let size = request.uri.queryParameters.get("bytes", as: Int.self) ?? 2 * 1024 * 1024
-            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: size)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: size)))
         }
         router.get("/big-chunked") { _, _ in
             Response(
@@ -97,7 +101,9 @@ struct TestService {
 struct HitCounter: RouterMiddleware {
     let hits: TestService.Hits
 
-    func handle(_ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         hits.record(request.uri.path)
         return try await next(request, context)
     }

@@ -1,17 +1,17 @@
 /// The kind of destination an address names, as far as outbound calls care.
-public enum AddressScope: String, Sendable, Hashable, CaseIterable {
+public enum AddressScope: Sendable, Hashable, CaseIterable {
     /// Reachable on the public internet.
     case global
     /// The machine itself: 127.0.0.0/8, ::1.
     case loopback
     /// A private network: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16.
-    case privateNetwork = "private"
+    case privateNetwork
     /// Carrier-grade NAT space, 100.64.0.0/10, used inside cloud and ISP networks.
-    case sharedAddressSpace = "shared address space"
+    case sharedAddressSpace
     /// Link-local: 169.254.0.0/16 (cloud metadata at 169.254.169.254 included), fe80::/10.
-    case linkLocal = "link-local"
+    case linkLocal
     /// IPv6 unique-local, fc00::/7 (IPv6's private networks).
-    case uniqueLocal = "unique-local"
+    case uniqueLocal
     /// "This network" or no address: 0.0.0.0/8, ::.
     case unspecified
     /// Multicast: 224.0.0.0/4, ff00::/8.
@@ -19,6 +19,21 @@ public enum AddressScope: String, Sendable, Hashable, CaseIterable {
     /// Reserved for future use or broadcast (240.0.0.0/4, 255.255.255.255), and IPv6 ranges that
     /// are not unicast destinations (the rest of ::/96, site-local fec0::/10).
     case reserved
+
+    /// The kind as a message names it: `a loopback address`, `a private address`, …
+    public var phrase: String {
+        switch self {
+        case .global: "a public address"
+        case .loopback: "a loopback address"
+        case .privateNetwork: "a private address"
+        case .sharedAddressSpace: "a shared (carrier-grade NAT) address"
+        case .linkLocal: "a link-local address"
+        case .uniqueLocal: "a unique-local address"
+        case .unspecified: "an unspecified address"
+        case .multicast: "a multicast address"
+        case .reserved: "a reserved address"
+        }
+    }
 }
 
 extension IPAddress {

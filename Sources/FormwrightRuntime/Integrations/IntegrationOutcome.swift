@@ -22,7 +22,8 @@ public enum IntegrationOutcome: Sendable, Hashable {
             self = .success(response)
             return
         case 300...399:
-            failure = IntegrationFailure(.redirect(status: status), "the service answered \(status), a redirect, which is not followed", response: response)
+            failure = IntegrationFailure(
+                .redirect(status: status), "the service answered \(status), a redirect, which is not followed", response: response)
         case 408:
             failure = IntegrationFailure(.requestTimeout, "the service answered 408 (request timeout)", retryAfter: retryAfter, response: response)
         case 429:

@@ -44,11 +44,12 @@ import Testing
     @Test func joinsRepeatedHeadersAndShowsTheResponseAsAValue() throws {
         let response = try IntegrationResponse(status: 200, headerFields: [("X-A", "1"), ("x-a", "2"), ("B", "3")], bodyBytes: Array("hi".utf8))
         #expect(response.headers == ["x-a": "1, 2", "b": "3"])
-        let expected = Value.map(ValueMap([
-            (.string("status"), .int(200)),
-            (.string("headers"), .map(ValueMap([(.string("b"), .string("3")), (.string("x-a"), .string("1, 2"))]))),
-            (.string("body"), .string("hi")),
-        ]))
+        let expected = Value.map(
+            ValueMap([
+                (.string("status"), .int(200)),
+                (.string("headers"), .map(ValueMap([(.string("b"), .string("3")), (.string("x-a"), .string("1, 2"))]))),
+                (.string("body"), .string("hi")),
+            ]))
         #expect(response.value == expected)
     }
 }

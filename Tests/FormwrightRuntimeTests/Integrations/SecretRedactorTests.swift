@@ -12,7 +12,9 @@ import Testing
     @Test func aCallHidesSecretHeadersWholeAndSecretParts() {
         let call = IntegrationCall(
             url: "https://h.example/p?token=t0p-s3cret",
-            headers: [IntegrationHeader(name: "X-Key", value: "key value 42", isSecret: true), IntegrationHeader(name: "Accept", value: "text/plain")],
+            headers: [
+                IntegrationHeader(name: "X-Key", value: "key value 42", isSecret: true), IntegrationHeader(name: "Accept", value: "text/plain"),
+            ],
             secretParts: ["t0p-s3cret"])
         #expect(call.redactedSummary == "GET https://h.example/p?token=[redacted]")
         #expect(call.redactor.redact("sent key value 42 and text/plain") == "sent [redacted] and text/plain")

@@ -24,7 +24,10 @@ import Testing
         #expect(label(text) == .negative, "\(text): \(scorer.score(text))")
     }
 
-    @Test(arguments: ["We met on Tuesday to review the contract.", "The meeting is at 3pm.", "我们周二开会讨论合同", "", "   ", "...!!!", "，。！？", "1234 5678", "🙈🚀"])
+    @Test(arguments: [
+        "We met on Tuesday to review the contract.", "The meeting is at 3pm.", "我们周二开会讨论合同", "你好，我想问一下合同的事", "", "   ", "...!!!", "，。！？", "1234 5678",
+        "🙈🚀",
+    ])
     func neutralTexts(text: String) {
         let result = scorer.score(text)
         #expect(result.label == .neutral, "\(text): \(result)")
@@ -121,9 +124,10 @@ import Testing
     }
 
     @Test func theLexiconReadsEveryEntry() {
-        for table in [SentimentLexicon.englishTerms, SentimentLexicon.englishIntensifiers, SentimentLexicon.chineseTerms,
-            SentimentLexicon.chineseIntensifiers, SentimentLexicon.symbolTerms]
-        {
+        for table in [
+            SentimentLexicon.englishTerms, SentimentLexicon.englishIntensifiers, SentimentLexicon.chineseTerms,
+            SentimentLexicon.chineseIntensifiers, SentimentLexicon.symbolTerms,
+        ] {
             let items = table.split(whereSeparator: { $0 == "," || $0 == "\n" }).filter { !$0.allSatisfy(\.isWhitespace) }
             #expect(SentimentLexicon.parse(table).count == items.count)
         }
@@ -137,7 +141,9 @@ import Testing
 
     @Test func theOutputValueCarriesScoreLabelAndTerms() {
         let result = scorer.score("great")
-        #expect(result.value == .map(.init([(.string("score"), .double(result.score)), (.string("label"), .string("positive")), (.string("terms"), .int(1))])))
+        #expect(
+            result.value
+                == .map(.init([(.string("score"), .double(result.score)), (.string("label"), .string("positive")), (.string("terms"), .int(1))])))
     }
 
     @Test func labelsFollowTheThresholds() {

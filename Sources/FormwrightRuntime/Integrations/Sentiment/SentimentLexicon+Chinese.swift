@@ -1,6 +1,6 @@
 // Chinese entries, matched longest first over the characters. Entries of weight 0 are common
 // words that contain a sentiment character without carrying its sense (好像 "seems", 差不多
-// "about", 出差 "business trip"): matching them first keeps 好 and 差 from counting there.
+// "about", 出差 "business trip", 你好 "hello"): matching them first keeps 好 and 差 from counting there.
 extension SentimentLexicon {
     static let chineseTerms = """
         好 1.9, 很好 2.5, 不错 2.0, 满意 2.3, 喜欢 2.4, 感谢 2.2, 谢谢 1.9, 多谢 2.0, 推荐 2.0, 优秀 2.8
@@ -21,7 +21,7 @@ extension SentimentLexicon {
         漏洞 -1.8, 混乱 -1.8, 复杂 -1.2, 困难 -1.4, 难以 -1.0, 怀疑 -1.3, 抗议 -2.0, 不爽 -2.2, 吐槽 -1.6
         坑 -2.0, 坑人 -2.6, 忽悠 -2.4, 敷衍 -2.3, 怠慢 -2.0, 差距 -0.8, 焦虑 -1.9, 着急 -1.3, 气人 -2.5
         好像 0, 好多 0, 好几 0, 只好 0, 最好 0, 好奇 0, 好久 0, 刚好 0, 正好 0, 不好意思 0, 差不多 0
-        差点 0, 出差 0, 差异 0, 慢慢 0, 问题是 0, 没关系 0.5
+        差点 0, 出差 0, 差异 0, 慢慢 0, 问题是 0, 你好 0, 您好 0, 大家好 0, 还好 0.5, 没关系 0.5
         """
 
     static let chineseNegators = "不 没 没有 别 无 未 不是 并不 从不 从没 毫不 不太 不怎么"

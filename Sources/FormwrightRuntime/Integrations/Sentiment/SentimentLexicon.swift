@@ -16,20 +16,37 @@ struct SentimentLexicon: Sendable {
         case contrast
     }
 
-    /// The longest Chinese entry, in characters.
+    /// The longest Chinese entry the key holds, in characters.
     static let longestChinese = 6
 
     let english: [LexiconKey: Role]
     let chinese: [LexiconKey: Role]
     let symbols: [UInt32: Role]
+    /// For each character that starts a Chinese entry, the length of the longest such entry:
+    /// most characters start none, and are passed over without a lookup.
+    let chineseLongestFrom: [UInt32: Int]
+
+    init(english: [LexiconKey: Role], chinese: [LexiconKey: Role], chineseTexts: [String], symbols: [UInt32: Role]) {
+        self.english = english
+        self.chinese = chinese
+        self.symbols = symbols
+        var longest: [UInt32: Int] = [:]
+        for text in chineseTexts {
+            guard let first = text.unicodeScalars.first?.value else { continue }
+            longest[first] = max(longest[first] ?? 0, text.unicodeScalars.count)
+        }
+        chineseLongestFrom = longest
+    }
 
     /// The built-in lexicon.
     static let standard = SentimentLexicon(
         english: entries(englishTerms, englishNegators, englishIntensifiers, englishContrasts, key: LexiconKey.init(ascii:)),
         chinese: entries(chineseTerms, chineseNegators, chineseIntensifiers, chineseContrasts, key: LexiconKey.init(chinese:)),
-        symbols: Dictionary(parse(symbolTerms).compactMap { entry in
-            entry.text.unicodeScalars.count == 1 ? entry.text.unicodeScalars.first.map { ($0.value, Role.term(entry.weight)) } : nil
-        }, uniquingKeysWith: { first, _ in first })
+        chineseTexts: (parse(chineseTerms) + parse(chineseIntensifiers)).map(\.text) + words(chineseNegators) + words(chineseContrasts),
+        symbols: Dictionary(
+            parse(symbolTerms).compactMap { entry in
+                entry.text.unicodeScalars.count == 1 ? entry.text.unicodeScalars.first.map { ($0.value, Role.term(entry.weight)) } : nil
+            }, uniquingKeysWith: { first, _ in first })
     )
 
     static func entries(

@@ -116,7 +116,7 @@ struct SentimentScan {
         var start = 0
         while start < chineseRun.count {
             var matched: (role: SentimentLexicon.Role, length: Int)?
-            var length = min(SentimentLexicon.longestChinese, chineseRun.count - start)
+            var length = min(lexicon.chineseLongestFrom[chineseRun[start]] ?? 0, SentimentLexicon.longestChinese, chineseRun.count - start)
             while length > 0, matched == nil {
                 var key = LexiconKey()
                 for index in start..<(start + length) { key.appending(scalar: chineseRun[index]) }
