@@ -24,7 +24,7 @@ import Testing
         ("fc00::1", .uniqueLocal), ("fd12:3456:789a::1", .uniqueLocal), ("ff02::1", .multicast), ("fec0::1", .reserved),
         ("::ffff:127.0.0.1", .loopback), ("::ffff:7f00:1", .loopback), ("::ffff:10.1.2.3", .privateNetwork),
         ("::ffff:169.254.169.254", .linkLocal), ("::ffff:8.8.8.8", .global), ("64:ff9b::7f00:1", .loopback),
-        ("2002:c0a8:0101::1", .privateNetwork), ("2002:0808:0808::1", .global), ("::127.0.0.1", .reserved),
+        ("2002:c0a8:0101::1", .privateNetwork), ("2002:0808:0808::1", .global), ("::127.0.0.1", .reserved), ("::1:0:0:1", .reserved),
         ("2001:4860:4860::8888", .global), ("2606:4700::1111", .global),
     ])
     func classifiesIPv6(text: String, scope: AddressScope) throws {

@@ -17,7 +17,7 @@ public enum AddressScope: Sendable, Hashable, CaseIterable {
     /// Multicast: 224.0.0.0/4, ff00::/8.
     case multicast
     /// Reserved for future use or broadcast (240.0.0.0/4, 255.255.255.255), and IPv6 ranges that
-    /// are not unicast destinations (the rest of ::/96, site-local fec0::/10).
+    /// are not unicast destinations (every other address in ::/64, site-local fec0::/10).
     case reserved
 
     /// The kind as a message names it: `a loopback address`, `a private address`, …
