@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FormwrightStorage", targets: ["FormwrightStorage"]),
         .library(name: "FormwrightSQLite", targets: ["FormwrightSQLite"]),
         .library(name: "FormwrightPostgres", targets: ["FormwrightPostgres"]),
+        .library(name: "FormwrightHTTPClient", targets: ["FormwrightHTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +58,17 @@ let package = Package(
         .target(
             name: "FormwrightRuntime",
             dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FormwrightHTTPClient",
+            dependencies: [
+                "FormwrightCore", "FormwrightRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,6 +112,16 @@ let package = Package(
             dependencies: [
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
                 "FormwrightPostgres",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FormwrightHTTPClientTests",
+            dependencies: [
+                "FormwrightHTTPClient", "FormwrightRuntime", "FormwrightCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -172,6 +195,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "SubmissionBenchmark",
             dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
             path: "Benchmarks/SubmissionBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SentimentBenchmark",
+            dependencies: ["FormwrightRuntime"],
+            path: "Benchmarks/SentimentBenchmark",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
