@@ -142,7 +142,7 @@ final class PostgresConnector: Sendable {
                 }
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                await Self.rollBack(connection, logger: logger)
                 if error is BodyError, let failure = session.firstFailure, PostgresErrors.isRetryable(failure) {
                     // The body saw the conflict as an error and passed it on (or threw its own): run again.
                     throw TransactionFailure(underlying: failure)
@@ -150,6 +150,24 @@ final class PostgresConnector: Sendable {
                 throw error
             }
         }
+    }
+}
+
+extension PostgresConnector {
+    /// Ends a failed transaction, even when the task that ran it was cancelled.
+    ///
+    /// A cancelled task's queries may never be sent, and a connection given back to the pool
+    /// inside an open transaction would keep its locks — the migration lock among them — until
+    /// the server ends the session. So the rollback runs in a task of its own, which the
+    /// caller's cancellation does not reach, and a connection it cannot roll back is closed.
+    static func rollBack(_ connection: PostgresConnection, logger: Logger) async {
+        await Task {
+            do {
+                _ = try await connection.query("ROLLBACK", logger: logger)
+            } catch {
+                try? await connection.close()
+            }
+        }.value
     }
 }
 

@@ -89,6 +89,9 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
         let connections = max(1, configuration.maximumConnections)
         clientConfiguration.options.maximumConnections = connections
         clientConfiguration.options.minimumConnections = 0
+        // The server's own guard: a session left inside a transaction (its process stuck) is ended
+        // after a minute, so the locks it holds cannot stop every other process for good.
+        clientConfiguration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60000")]
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         runTask = Task { await client.run() }
         let threads = NIOThreadPool(numberOfThreads: connections)
@@ -195,7 +198,7 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
                 _ = try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                await PostgresConnector.rollBack(connection, logger: logger)
                 throw error
             }
         }

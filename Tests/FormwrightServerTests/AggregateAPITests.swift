@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    @Test func aFilterChoosesTheRecordsThatCount() async throws {
+        try await Self.seeded().test { client in
+            let uri = "\(Self.customers)?group=region&filter=" + "region != 'west' && name != 'Bo'".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await client.execute(uri: uri, method: .get, headers: ServerHarness.admin) { response in
+                #expect(response.status == .ok)
+                #expect(
+                    response.text == #"{"time_zone":"Asia/Shanghai","groups":[{"region":null,"count":1},{"region":"east","count":1}]}"#)
+            }
+        }
+    }
+
     @Test func refusesBadTermsAndParametersWith400() async throws {
         try await Self.seeded().test { client in
             let cases = [
@@ -46,7 +57,9 @@ import Testing
                 ("measure=sum(name)", "field 'name' of table 'customers' is not an integer, number or money field, so it has no sum"),
                 ("group=week(name)", "field 'name' of table 'customers' is not a date or datetime, so it has no week"),
                 ("measure=sum(", "cannot read measure 'sum('; write a field or function(field), such as count or sum(amount)"),
-                ("filter=region%3D%3D'east'", "unknown query parameter 'filter'; aggregate takes 'group' and 'measure'"),
+                ("having=1", "unknown query parameter 'having'; aggregate takes 'group', 'measure' and 'filter'"),
+                ("filter=size(name)%3E2", "filter: the store groups the records itself, so an aggregate filter may only compare fields with values (==, !=, <, <=, >, >=, in, startsWith, contains, joined by &&, || and !); this one needs more"),
+                ("filter=regoin%3D%3D'east'", "filter: undeclared reference to 'regoin'; did you mean 'region'? (at character 1)"),
                 ("group=region&group=pod", "'group' is given 2 times; list its terms once, comma-separated"),
             ]
             for (query, message) in cases {

@@ -87,8 +87,8 @@ struct APIRoutes {
     private func aggregate(_ request: Request, _ context: FormwrightRequestContext) async throws -> Response {
         let (runtime, table) = try appAndTable(context)
         let query = FormEncoding.decode(request.uri.query ?? "")
-        if let unknown = query.keys.sorted().first(where: { $0 != "group" && $0 != "measure" }) {
-            throw ServerError.badRequest("unknown query parameter '\(unknown)'; aggregate takes 'group' and 'measure'")
+        if let unknown = query.keys.sorted().first(where: { !["group", "measure", "filter"].contains($0) }) {
+            throw ServerError.badRequest("unknown query parameter '\(unknown)'; aggregate takes 'group', 'measure' and 'filter'")
         }
         func terms(_ key: String) throws -> [String] {
             let values = query[key] ?? []
@@ -98,7 +98,12 @@ struct APIRoutes {
             return values.first.map(AggregateSpec.terms) ?? []
         }
         let (groups, measures) = (try terms("group"), try terms("measure"))
-        let result = try await runtimeErrors { try await runtime.aggregate(table: table.name.value, groupBy: groups, measures: measures) }
+        let filters = query["filter"] ?? []
+        guard filters.count <= 1 else { throw ServerError.badRequest("'filter' is given \(filters.count) times; give one condition") }
+        let result = try await runtimeErrors {
+            try await runtime.aggregate(
+                table: table.name.value, groupBy: groups, measures: measures, filter: filters.first, user: context.identity.expressionValue)
+        }
         return .json(JSONWriter.write(result.json))
     }
 
