@@ -16,6 +16,7 @@ enum DefinitionDiagnosticID: String {
     case notYetEnforced = "definition.notYetEnforced"
     case outOfRange = "definition.outOfRange"
     case publicFormLink = "definition.publicFormLink"
+    case redundantKey = "definition.redundantKey"
     case reservedName = "definition.reservedName"
     case unclosedHole = "definition.unclosedHole"
     case unknownField = "definition.unknownField"

@@ -15,7 +15,8 @@ public enum StoreSchemaMapper {
                     var backfill: Value?
                     if case .literal(let value)? = field.defaultValue?.value, value != .null { backfill = value }
                     return ColumnSchema(
-                        name: field.name.value, type: columnType(of: field), isUnique: field.isUnique, renamedFrom: field.renamedFrom?.value,
+                        name: field.name.value, type: columnType(of: field), isUnique: field.isUnique, isIndexed: field.isIndexed,
+                        renamedFrom: field.renamedFrom?.value,
                         backfill: backfill, typeLabel: field.type.rawValue)
                 },
                 renamedFrom: table.renamedFrom?.value)
