@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightPostgresTests",
-            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
