@@ -172,6 +172,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "PagingBenchmark",
+            dependencies: ["FormwrightSQLite", "FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/paging",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "PostgresBenchmark",
             dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Benchmarks/postgres",
