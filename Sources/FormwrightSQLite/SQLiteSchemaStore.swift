@@ -62,10 +62,11 @@ enum SQLiteSchemaStore {
             sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
             arguments: [app])
         if tableRows.isEmpty { return nil }
+        let indexed = try indexedSelection(db)
         let columnRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(try indexedSelection(db))
+                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(indexed)
                 FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ? AND in_schema = 1 ORDER BY position
                 """,
             arguments: [app])
@@ -87,10 +88,11 @@ enum SQLiteSchemaStore {
             db,
             sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? ORDER BY position, table_key",
             arguments: [app])
+        let indexed = try indexedSelection(db)
         let columnRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(try indexedSelection(db))
+                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(indexed)
                 FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ? ORDER BY position, column_key
                 """,
             arguments: [app])

@@ -1,7 +1,6 @@
 import FormwrightPostgres
 import FormwrightStorage
 import Foundation
-import Logging
 import PostgresNIO
 
 /// The database the PostgreSQL tests use, named by `FORMWRIGHT_POSTGRES_URL`; tests that need it
