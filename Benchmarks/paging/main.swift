@@ -100,8 +100,11 @@ func deepCursor(_ subject: Subject) async throws -> String? {
     return cursor
 }
 
+/// The median times of the first and the deep page, and the ids both pages showed.
+typealias PageTimes = (first: Double, deep: Double, ids: [String])
+
 /// The median time of the first page and of the deep page, and their record ids for comparison.
-func timePages(_ subject: Subject, deep: String?, repeats: Int) async throws -> (first: Double, deep: Double, ids: [String]) {
+func timePages(_ subject: Subject, deep: String?, repeats: Int) async throws -> PageTimes {
     var firstTimes: [Double] = []
     var deepTimes: [Double] = []
     var ids: [String] = []
@@ -118,23 +121,28 @@ func migrate(_ subject: Subject, amountIndexed: Bool, regionIndexed: Bool, revis
     return try await seconds { _ = try await subject.store.apply(plan, allowDestructive: false, now: now) }
 }
 
+func report(_ label: String, build: Double, _ times: PageTimes, against plain: PageTimes) {
+    let faster = { (indexed: Double, unindexed: Double) in String(format: "%.1fx faster", unindexed / indexed) }
+    print("  \(label) (\(String(format: "%.1f", build)) s to build):")
+    print("    first page \(milliseconds(times.first)) (\(faster(times.first, plain.first)))")
+    print("    page \(depth) deep \(milliseconds(times.deep)) (\(faster(times.deep, plain.deep)))")
+}
+
 func run(_ subject: Subject) async throws {
     print("\(subject.name): \(rows) records, \(batch) per write transaction")
     let fillTime = try await fill(subject)
     print("  fill through \(subject.name) writes: \(String(format: "%.1f", fillTime)) s, \(Int(Double(rows) / fillTime)) inserts/s")
     let deep = try await deepCursor(subject)
     let plain = try await timePages(subject, deep: deep, repeats: 5)
-    print("  no index:                  first page \(milliseconds(plain.first)), page \(depth) deep \(milliseconds(plain.deep))")
+    print("  no index:")
+    print("    first page \(milliseconds(plain.first))")
+    print("    page \(depth) deep \(milliseconds(plain.deep))")
     let amountBuild = try await migrate(subject, amountIndexed: true, regionIndexed: false, revision: "r2")
     let amount = try await timePages(subject, deep: deep, repeats: 21)
-    print(
-        "  indexed amount (\(String(format: "%.1f", amountBuild)) s to build): first page \(milliseconds(amount.first)) (\(String(format: "%.1f", plain.first / amount.first))x faster), page \(depth) deep \(milliseconds(amount.deep)) (\(String(format: "%.1f", plain.deep / amount.deep))x faster)"
-    )
+    report("indexed amount", build: amountBuild, amount, against: plain)
     let regionBuild = try await migrate(subject, amountIndexed: true, regionIndexed: true, revision: "r3")
     let both = try await timePages(subject, deep: deep, repeats: 21)
-    print(
-        "  indexed amount and region (\(String(format: "%.1f", regionBuild)) s to build): first page \(milliseconds(both.first)) (\(String(format: "%.1f", plain.first / both.first))x faster), page \(depth) deep \(milliseconds(both.deep)) (\(String(format: "%.1f", plain.deep / both.deep))x faster)"
-    )
+    report("indexed amount and region", build: regionBuild, both, against: plain)
     if plain.ids != amount.ids || plain.ids != both.ids { print("  warning: the pages differ between runs") }
 }
 

@@ -117,8 +117,8 @@ enum PostgresSchemaStore {
                 let scaleText = scale.map { recordColumn.parameter($0) } ?? "NULL"
                 let linkText = linkTable.map { recordColumn.parameter($0) } ?? "NULL"
                 recordColumn.sql = """
-                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema,
-                        is_indexed)
+                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique,
+                        in_schema, is_indexed)
                     VALUES (\(recordColumn.parameter(app)), \(recordColumn.parameter(tableKey)), \(recordColumn.parameter(columnKey)),
                         \(recordColumn.parameter(column.name)), \(recordColumn.parameter(Int64(columnPosition))),
                         \(recordColumn.parameter(column.type.name)), \(scaleText), \(linkText), \(column.isUnique ? "TRUE" : "FALSE"), TRUE,
