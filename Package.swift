@@ -171,10 +171,22 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             path: "Benchmarks/SubmissionBenchmark",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PagingWorkload",
+            dependencies: ["FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/PagingWorkload",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
-            name: "PagingBenchmark",
-            dependencies: ["FormwrightSQLite", "FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
-            path: "Benchmarks/paging",
+            name: "SQLitePagingBenchmark",
+            dependencies: ["PagingWorkload", "FormwrightSQLite"],
+            path: "Benchmarks/paging-sqlite",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PostgresPagingBenchmark",
+            dependencies: ["PagingWorkload", "FormwrightPostgres", "FormwrightStorage"],
+            path: "Benchmarks/paging-postgres",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
