@@ -94,7 +94,7 @@ extension AppDecoder {
             ("max_length", type.isTextual, "text fields"),
             ("pattern", type.isTextual, "text fields"),
             // A list of options is stored as one text value: an index on it cannot serve a filter on one option.
-            ("indexed", type != .multichoice, "fields that hold one value, not multichoice fields"),
+            ("indexed", type != .multichoice, "fields that hold one value"),
         ]
         for rule in rules where !rule.applies {
             if let entry = node.entry(rule.key) {
