@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightPostgresTests",
-            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore"],
+            dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -195,6 +195,24 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "SubmissionBenchmark",
             dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightStorage", "FormwrightCore"],
             path: "Benchmarks/SubmissionBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PagingWorkload",
+            dependencies: ["FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/PagingWorkload",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SQLitePagingBenchmark",
+            dependencies: ["PagingWorkload", "FormwrightSQLite"],
+            path: "Benchmarks/paging-sqlite",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PostgresPagingBenchmark",
+            dependencies: ["PagingWorkload", "FormwrightPostgres", "FormwrightStorage"],
+            path: "Benchmarks/paging-postgres",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,11 +1,12 @@
-// Inserts per second through PostgresStorage, one record per transaction, against the same rows
-// inserted with plain PostgresNIO in the same process: the same table shape, one pooled client,
-// each row in its own `BEGIN … COMMIT` (the same work a storage write does), and — as a floor —
-// each row as a single autocommitted INSERT. Rounds rotate the order so that machine noise falls
-// on all alike; the median round is reported.
+// Inserts per second through PostgresStorage against the same rows inserted with plain
+// PostgresNIO in the same process: the same table shape, one pooled client. One record per
+// transaction: each row in its own `BEGIN … COMMIT` (the same work a storage write does), and —
+// as a floor — each row as a single autocommitted INSERT. Batched: BATCH rows (default 100) per
+// storage write, against the same rows in one `BEGIN … COMMIT` on one connection. Rounds rotate
+// the order so that machine noise falls on all alike; the median round is reported.
 //
 //     FORMWRIGHT_BENCHMARKS=1 swift build -c release --product PostgresBenchmark --scratch-path .build-bench
-//     FORMWRIGHT_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/db .build-bench/release/PostgresBenchmark [ROWS] [ROUNDS]
+//     FORMWRIGHT_POSTGRES_URL=postgres://user:password@127.0.0.1:5432/db .build-bench/release/PostgresBenchmark [ROWS] [ROUNDS] [BATCH]
 import FormwrightCore
 import FormwrightPostgres
 import FormwrightStorage
@@ -15,6 +16,7 @@ import PostgresNIO
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let rows = max(1, arguments.first ?? 2_000)
 let rounds = max(1, arguments.dropFirst().first ?? 5)
+let batch = max(1, arguments.dropFirst(2).first ?? 100)
 guard let url = ProcessInfo.processInfo.environment["FORMWRIGHT_POSTGRES_URL"] else {
     print("set FORMWRIGHT_POSTGRES_URL to postgres://user:password@host:port/database")
     exit(2)
@@ -42,12 +44,19 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
-func formwrightRound(_ store: PostgresStorage, app: String) async throws -> Double {
+/// The rows `0..<rows` cut into transactions of `size` rows.
+func transactions(of size: Int) -> [Range<Int>] {
+    stride(from: 0, to: rows, by: size).map { $0..<min($0 + size, rows) }
+}
+
+func formwrightRound(_ store: PostgresStorage, app: String, batchSize: Int) async throws -> Double {
     let now = Timestamp(seconds: 1_800_000_000)
     return try await seconds {
-        for index in 0..<rows {
-            let values = fields(index)
-            _ = try await store.write(app: app) { try $0.insert(table: "deals", fields: values, revision: "r1", now: now) }
+        for range in transactions(of: batchSize) {
+            let values = range.map(fields)
+            _ = try await store.write(app: app) { transaction in
+                for row in values { _ = try transaction.insert(table: "deals", fields: row, revision: "r1", now: now) }
+            }
         }
     }
 }
@@ -68,19 +77,20 @@ func insertQuery(_ index: Int) -> PostgresQuery {
     return PostgresQuery(unsafeSQL: insertSQL, binds: bindings)
 }
 
-func rawRound(_ client: PostgresClient, transactions: Bool) async throws -> Double {
+/// Plain PostgresNIO: `batchSize` rows per `BEGIN ISOLATION LEVEL SERIALIZABLE … COMMIT`, or
+/// with `batchSize` nil each row as one autocommitted INSERT.
+func rawRound(_ client: PostgresClient, batchSize: Int?) async throws -> Double {
     let logger = Logger(label: "benchmark")
     return try await seconds {
-        for index in 0..<rows {
-            let query = insertQuery(index)
-            if transactions {
-                try await client.withConnection { connection in
-                    _ = try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger)
-                    _ = try await connection.query(query, logger: logger)
-                    _ = try await connection.query("COMMIT", logger: logger)
-                }
-            } else {
-                _ = try await client.query(query, logger: logger)
+        guard let batchSize else {
+            for index in 0..<rows { _ = try await client.query(insertQuery(index), logger: logger) }
+            return
+        }
+        for range in transactions(of: batchSize) {
+            try await client.withConnection { connection in
+                _ = try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger)
+                for index in range { _ = try await connection.query(insertQuery(index), logger: logger) }
+                _ = try await connection.query("COMMIT", logger: logger)
             }
         }
     }
@@ -114,13 +124,17 @@ try await store.prepare(app: app, schema: [schema])
 var formwrightTimes: [Double] = []
 var transactionTimes: [Double] = []
 var autocommitTimes: [Double] = []
+var formwrightBatchTimes: [Double] = []
+var transactionBatchTimes: [Double] = []
 for round in 0..<rounds {
-    let order = (0..<3).map { ($0 + round) % 3 }
+    let order = (0..<5).map { ($0 + round) % 5 }
     for kind in order {
         switch kind {
-        case 0: formwrightTimes.append(try await formwrightRound(store, app: app))
-        case 1: transactionTimes.append(try await rawRound(client, transactions: true))
-        default: autocommitTimes.append(try await rawRound(client, transactions: false))
+        case 0: formwrightTimes.append(try await formwrightRound(store, app: app, batchSize: 1))
+        case 1: transactionTimes.append(try await rawRound(client, batchSize: 1))
+        case 2: autocommitTimes.append(try await rawRound(client, batchSize: nil))
+        case 3: formwrightBatchTimes.append(try await formwrightRound(store, app: app, batchSize: batch))
+        default: transactionBatchTimes.append(try await rawRound(client, batchSize: batch))
         }
     }
 }
@@ -129,13 +143,22 @@ try await store.close()
 _ = try await client.query("DROP SCHEMA benchmark_raw CASCADE", logger: setupLogger)
 clientTask.cancel()
 
-let formwrightRate = Double(rows) / median(formwrightTimes)
-let transactionRate = Double(rows) / median(transactionTimes)
-let autocommitRate = Double(rows) / median(autocommitTimes)
-print("rows per round: \(rows), rounds: \(rounds), one record per transaction, server \(address.host):\(address.port)")
-print("PostgresNIO, autocommit INSERT:           \(Int(autocommitRate)) inserts/s (median)")
-print("PostgresNIO, BEGIN SERIALIZABLE…COMMIT:   \(Int(transactionRate)) inserts/s (median)")
-print("PostgresStorage.write:                    \(Int(formwrightRate)) inserts/s (median)")
+func rate(_ times: [Double]) -> Double { Double(rows) / median(times) }
+func ratio(_ part: Double, _ whole: Double) -> String { String(format: "%.2f", part / whole) }
+let formwrightRate = rate(formwrightTimes)
+let transactionRate = rate(transactionTimes)
+let autocommitRate = rate(autocommitTimes)
+let formwrightBatchRate = rate(formwrightBatchTimes)
+let transactionBatchRate = rate(transactionBatchTimes)
+print("rows per round: \(rows), rounds: \(rounds), server \(address.host):\(address.port)")
+print("one record per transaction:")
+print("  PostgresNIO, autocommit INSERT:           \(Int(autocommitRate)) inserts/s (median)")
+print("  PostgresNIO, BEGIN SERIALIZABLE…COMMIT:   \(Int(transactionRate)) inserts/s (median)")
+print("  PostgresStorage.write:                    \(Int(formwrightRate)) inserts/s (median)")
 print(
-    "ratio:                                    \(String(format: "%.2f", formwrightRate / transactionRate)) of the same transaction in PostgresNIO, \(String(format: "%.2f", formwrightRate / autocommitRate)) of autocommit"
+    "  ratio:                                    \(ratio(formwrightRate, transactionRate)) of the same transaction in PostgresNIO, \(ratio(formwrightRate, autocommitRate)) of autocommit"
 )
+print("\(batch) records per transaction:")
+print("  PostgresNIO, BEGIN SERIALIZABLE…COMMIT:   \(Int(transactionBatchRate)) inserts/s (median)")
+print("  PostgresStorage.write:                    \(Int(formwrightBatchRate)) inserts/s (median)")
+print("  ratio:                                    \(ratio(formwrightBatchRate, transactionBatchRate)) of the same transaction in PostgresNIO")

@@ -5,9 +5,10 @@ import PostgresNIO
 /// Runs a migration plan's steps on one connection, inside the caller's transaction.
 ///
 /// A type change copies the values, converted exactly as the other backends convert them, into a
-/// new column, drops the old one and gives the new one its name. Unique indexes are dropped
-/// before a step that renames or rebuilds their column and made again, under their new names,
-/// once every step has run.
+/// new column, drops the old one and gives the new one its name. A field's indexes, unique and
+/// plain, are dropped before a step that renames or rebuilds their column and made again, under
+/// their new names, once every step has run; an added index is made then too, inside the
+/// migration's transaction (`CREATE INDEX`, not `CONCURRENTLY`: writes to the table wait for it).
 struct PostgresMigrator {
     let app: String
     let connection: PostgresConnection
@@ -84,8 +85,11 @@ struct PostgresMigrator {
             let wanted = plan.wanted.first { SchemaRules.foldedKey($0.name) == SchemaRules.foldedKey(table) }
             let column = wanted?.columns.first { SchemaRules.foldedKey($0.name) == SchemaRules.foldedKey(field) }
             try await checkUnique(table: table, field: field, type: column?.type ?? .text)
-        case .dropUniqueIndex(let table, let field):
+        case .dropUniqueIndex(let table, let field), .dropIndex(let table, let field):
             try await dropIndex(table: table, field: field)
+        case .addIndex:
+            // Made with every other index once all steps have run (`syncIndexes`).
+            break
         case .dropField(let table, let field):
             try await dropIndex(table: table, field: field)
             _ = try await run(PostgresStatement("ALTER TABLE \(quotedTable(table)) DROP COLUMN \(quotedColumn(field))"))
@@ -145,10 +149,12 @@ struct PostgresMigrator {
         throw StorageError.notUnique(table: table, field: field, sharedValues: values, total: total)
     }
 
-    /// Makes each field's unique index exist exactly when the field is unique.
+    /// Makes each field's unique index exist exactly when the field is unique, and its plain
+    /// index exactly when it is indexed and not unique.
     private func syncIndexes(_ tables: [TableSchema]) async throws {
         for table in tables {
             for column in table.columns {
+                try await PostgresSchemaStore.syncPlainIndex(app: app, table: table.name, column: column, run)
                 let index = PostgresNames.uniqueIndex(table: table.name, field: column.name)
                 if column.isUnique {
                     _ = try await run(
@@ -156,15 +162,18 @@ struct PostgresMigrator {
                             "CREATE UNIQUE INDEX IF NOT EXISTS \(PostgresNames.quote(index)) ON \(quotedTable(table.name)) (\(quotedColumn(column.name)))"
                         ))
                 } else {
-                    try await dropIndex(table: table.name, field: column.name)
+                    let index = PostgresNames.uniqueIndex(table: table.name, field: column.name)
+                    _ = try await run(PostgresStatement("DROP INDEX IF EXISTS \(PostgresNames.quote(app)).\(PostgresNames.quote(index))"))
                 }
             }
         }
     }
 
+    /// Drops the field's indexes, unique and plain; those it keeps are made again once every step has run.
     private func dropIndex(table: String, field: String) async throws {
-        let index = PostgresNames.uniqueIndex(table: table, field: field)
-        _ = try await run(PostgresStatement("DROP INDEX IF EXISTS \(PostgresNames.quote(app)).\(PostgresNames.quote(index))"))
+        for index in [PostgresNames.uniqueIndex(table: table, field: field), PostgresNames.index(table: table, field: field)] {
+            _ = try await run(PostgresStatement("DROP INDEX IF EXISTS \(PostgresNames.quote(app)).\(PostgresNames.quote(index))"))
+        }
     }
 
     private func quotedTable(_ table: String) -> String { PostgresNames.qualified(app: app, table: table) }

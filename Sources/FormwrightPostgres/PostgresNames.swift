@@ -49,16 +49,26 @@ public enum PostgresNames {
     /// The name of a field's unique index: readable when it fits, else a stable hash of
     /// both names (index names share one namespace per schema and obey the 63-byte limit).
     public static func uniqueIndex(table: String, field: String) -> String {
+        indexName(table: table, field: field, kind: "unique")
+    }
+
+    /// The name of a field's plain (not unique) index, made like ``uniqueIndex(table:field:)``
+    /// with its own ending (`…__index`) and hash prefix (`index_…`).
+    public static func index(table: String, field: String) -> String {
+        indexName(table: table, field: field, kind: "index")
+    }
+
+    private static func indexName(table: String, field: String, kind: String) -> String {
         let tableKey = SchemaRules.foldedKey(table)
         let fieldKey = SchemaRules.foldedKey(field)
-        let readable = "\(tableKey.utf8.count):\(tableKey)__\(fieldKey)__unique"
+        let readable = "\(tableKey.utf8.count):\(tableKey)__\(fieldKey)__\(kind)"
         if readable.utf8.count <= maximumIdentifierBytes { return readable }
         // FNV-1a over both names, split by a NUL that neither name may hold.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in Array(tableKey.utf8) + [0] + Array(fieldKey.utf8) {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        return "unique_" + String(hash, radix: 16)
+        return kind + "_" + String(hash, radix: 16)
     }
 
     /// The SQL column type a field type is stored in; text sorts by UTF-8 bytes (`COLLATE "C"`).

@@ -10,14 +10,12 @@ extension PostgresSchemaStore {
         let tableRows = try await connection.query(tableQuery.query, logger: logger).collect()
         var columnQuery = PostgresStatement()
         columnQuery.sql = """
-            SELECT table_key, column_name, column_type, money_scale, link_table, is_unique
-            FROM \(columns) WHERE app = \(columnQuery.parameter(app)) ORDER BY position, column_key
+            SELECT table_key, \(columnSelection) FROM \(columns) AS c WHERE app = \(columnQuery.parameter(app)) ORDER BY position, column_key
             """
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in try await connection.query(columnQuery.query, logger: logger).collect() {
-            let (tableKey, name, typeName, scale, linkTable, isUnique) = try row.decode((String, String, String, Int64?, String?, Bool).self)
-            let type = try columnType(typeName, scale: scale, linkTable: linkTable)
-            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: isUnique))
+            let (tableKey, column) = try storedColumn(row)
+            columnsByTable[tableKey, default: []].append(column)
         }
         return try tableRows.map { row in
             let (tableKey, name) = try row.decode((String, String).self)
@@ -62,11 +60,12 @@ extension PostgresSchemaStore {
                 let linkText = linkTable.map { recordColumn.parameter($0) } ?? "NULL"
                 let inSchema = currentFields?.contains(columnKey) ?? false
                 recordColumn.sql = """
-                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema)
+                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique,
+                        in_schema, is_indexed)
                     VALUES (\(recordColumn.parameter(app)), \(recordColumn.parameter(tableKey)), \(recordColumn.parameter(columnKey)),
                         \(recordColumn.parameter(column.name)), \(recordColumn.parameter(Int64(columnPosition))),
                         \(recordColumn.parameter(column.type.name)), \(scaleText), \(linkText), \(column.isUnique ? "TRUE" : "FALSE"),
-                        \(inSchema ? "TRUE" : "FALSE"))
+                        \(inSchema ? "TRUE" : "FALSE"), \(column.isIndexed ? "TRUE" : "FALSE"))
                     """
                 _ = try await run(recordColumn)
             }

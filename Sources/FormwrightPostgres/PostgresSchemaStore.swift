@@ -34,14 +34,12 @@ enum PostgresSchemaStore {
         if tableRows.isEmpty { return nil }
         var columnQuery = PostgresStatement()
         columnQuery.sql = """
-            SELECT table_key, column_name, column_type, money_scale, link_table, is_unique
-            FROM \(columns) WHERE app = \(columnQuery.parameter(app)) AND in_schema ORDER BY position
+            SELECT table_key, \(columnSelection) FROM \(columns) AS c WHERE app = \(columnQuery.parameter(app)) AND in_schema ORDER BY position
             """
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in try await connection.query(columnQuery.query, logger: logger).collect() {
-            let (tableKey, name, typeName, scale, linkTable, isUnique) = try row.decode((String, String, String, Int64?, String?, Bool).self)
-            let type = try columnType(typeName, scale: scale, linkTable: linkTable)
-            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: isUnique))
+            let (tableKey, column) = try storedColumn(row)
+            columnsByTable[tableKey, default: []].append(column)
         }
         let schemaTables = try tableRows.map { row in
             let (tableKey, name) = try row.decode((String, String).self)
@@ -121,12 +119,15 @@ enum PostgresSchemaStore {
                 let scaleText = scale.map { recordColumn.parameter($0) } ?? "NULL"
                 let linkText = linkTable.map { recordColumn.parameter($0) } ?? "NULL"
                 recordColumn.sql = """
-                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema)
+                    INSERT INTO \(columns) (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique,
+                        in_schema, is_indexed)
                     VALUES (\(recordColumn.parameter(app)), \(recordColumn.parameter(tableKey)), \(recordColumn.parameter(columnKey)),
                         \(recordColumn.parameter(column.name)), \(recordColumn.parameter(Int64(columnPosition))),
-                        \(recordColumn.parameter(column.type.name)), \(scaleText), \(linkText), \(column.isUnique ? "TRUE" : "FALSE"), TRUE)
+                        \(recordColumn.parameter(column.type.name)), \(scaleText), \(linkText), \(column.isUnique ? "TRUE" : "FALSE"), TRUE,
+                        \(column.isIndexed ? "TRUE" : "FALSE"))
                     ON CONFLICT (app, table_key, column_key) DO UPDATE SET column_name = excluded.column_name,
-                        position = excluded.position, link_table = excluded.link_table, is_unique = excluded.is_unique, in_schema = TRUE
+                        position = excluded.position, link_table = excluded.link_table, is_unique = excluded.is_unique, in_schema = TRUE,
+                        is_indexed = excluded.is_indexed
                     """
                 _ = try await run(recordColumn)
             }
@@ -149,9 +150,19 @@ enum PostgresSchemaStore {
                 CREATE TABLE IF NOT EXISTS \(columns) (
                     app TEXT COLLATE "C" NOT NULL, table_key TEXT COLLATE "C" NOT NULL, column_key TEXT COLLATE "C" NOT NULL,
                     column_name TEXT NOT NULL, position BIGINT NOT NULL, column_type TEXT NOT NULL, money_scale BIGINT,
-                    link_table TEXT, is_unique BOOLEAN NOT NULL, in_schema BOOLEAN NOT NULL,
+                    link_table TEXT, is_unique BOOLEAN NOT NULL, in_schema BOOLEAN NOT NULL, is_indexed BOOLEAN NOT NULL DEFAULT FALSE,
                     PRIMARY KEY (app, table_key, column_key))
                 """))
+        // Metadata made before indexes existed lacks the flag; altering only then keeps the usual
+        // prepare from locking the metadata table against readers for its whole transaction.
+        var flag = PostgresStatement()
+        flag.sql = """
+            SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = \(flag.parameter(PostgresNames.metadataSchema))
+                AND table_name = \(flag.parameter(PostgresNames.columnsTable)) AND column_name = 'is_indexed')
+            """
+        if try await run(flag).first?.decode(Bool.self) != true {
+            _ = try await run(PostgresStatement("ALTER TABLE \(columns) ADD COLUMN IF NOT EXISTS is_indexed BOOLEAN NOT NULL DEFAULT FALSE"))
+        }
         _ = try await run(
             PostgresStatement(
                 """
@@ -169,9 +180,38 @@ enum PostgresSchemaStore {
                 """))
     }
 
+    /// The metadata columns that describe a field, read by ``storedColumn(_:)``. The index flag is read
+    /// through `to_jsonb` so that a database whose metadata predates it (no `is_indexed` column
+    /// until its next prepare or migration adds one) reads as having no field indexed.
+    static let columnSelection =
+        "column_name, column_type, money_scale, link_table, is_unique, COALESCE((to_jsonb(c) ->> 'is_indexed')::boolean, FALSE)"
+
+    /// A field as a metadata row selected with ``columnSelection`` after its table key records it.
+    static func storedColumn(_ row: PostgresRow) throws -> (tableKey: String, column: ColumnSchema) {
+        let (tableKey, name, typeName, scale, linkTable, isUnique, isIndexed) =
+            try row.decode((String, String, String, Int64?, String?, Bool, Bool).self)
+        let type = try columnType(typeName, scale: scale, linkTable: linkTable)
+        return (tableKey, ColumnSchema(name: name, type: type, isUnique: isUnique, isIndexed: isIndexed))
+    }
+
+    /// Makes the field's plain index exist exactly when the field needs one (``ColumnSchema/needsPlainIndex``).
+    static func syncPlainIndex(
+        app: String, table: String, column: ColumnSchema, _ run: (PostgresStatement) async throws -> [PostgresRow]
+    ) async throws {
+        let index = PostgresNames.index(table: table, field: column.name)
+        guard column.needsPlainIndex else {
+            _ = try await run(PostgresStatement("DROP INDEX IF EXISTS \(PostgresNames.quote(app)).\(PostgresNames.quote(index))"))
+            return
+        }
+        let qualified = PostgresNames.qualified(app: app, table: table)
+        let columnName = PostgresNames.quote(PostgresNames.column(column.name))
+        _ = try await run(PostgresStatement("CREATE INDEX IF NOT EXISTS \(PostgresNames.quote(index)) ON \(qualified) (\(columnName))"))
+    }
+
     private static func prepareIndex(
         app: String, table: TableSchema, column: ColumnSchema, _ run: (PostgresStatement) async throws -> [PostgresRow]
     ) async throws {
+        try await syncPlainIndex(app: app, table: table.name, column: column, run)
         let index = PostgresNames.uniqueIndex(table: table.name, field: column.name)
         guard column.isUnique else {
             _ = try await run(PostgresStatement("DROP INDEX IF EXISTS \(PostgresNames.quote(app)).\(PostgresNames.quote(index))"))

@@ -5,9 +5,9 @@ import GRDB
 /// Runs a migration plan's steps on the writer connection, inside the caller's transaction.
 ///
 /// SQLite cannot change a column's type in place, so a type change copies the values, converted,
-/// into a new column, drops the old one and gives the new one its name. Unique indexes are
-/// dropped before a step that renames or rebuilds their column and made again, under their new
-/// names, once every step has run.
+/// into a new column, drops the old one and gives the new one its name. A field's indexes, unique
+/// and plain, are dropped before a step that renames or rebuilds their column and made again,
+/// under their new names, once every step has run; an added index is made then too.
 struct SQLiteMigrator {
     let app: String
     let db: Database
@@ -63,8 +63,11 @@ struct SQLiteMigrator {
             try changeType(table: change.table, field: change.field, from: change.from, to: change.to)
         case .addUniqueIndex(let table, let field):
             try checkUnique(table: table, field: field)
-        case .dropUniqueIndex(let table, let field):
+        case .dropUniqueIndex(let table, let field), .dropIndex(let table, let field):
             try dropIndex(table: table, field: field)
+        case .addIndex:
+            // Made with every other index once all steps have run (`SQLiteSchemaStore.syncIndexes`).
+            break
         case .dropField(let table, let field):
             try dropIndex(table: table, field: field)
             try db.execute(sql: "ALTER TABLE \(quotedTable(table)) DROP COLUMN \(quotedColumn(field))")
@@ -113,8 +116,10 @@ struct SQLiteMigrator {
         throw StorageError.notUnique(table: table, field: field, sharedValues: rows.compactMap { ColumnValue($0) }, total: total)
     }
 
+    /// Drops the field's indexes, unique and plain; those it keeps are made again once every step has run.
     private func dropIndex(table: String, field: String) throws {
         try db.execute(sql: "DROP INDEX IF EXISTS \(SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table, field: field)))")
+        try db.execute(sql: "DROP INDEX IF EXISTS \(SQLiteNames.quote(SQLiteNames.index(app: app, table: table, field: field)))")
     }
 
     private func quotedTable(_ table: String) -> String { SQLTableName(app: app, table: table).quoted }

@@ -34,6 +34,12 @@ public enum SQLiteNames {
         "\(app)__\(table.utf8.count):\(table)__\(field)__unique"
     }
 
+    /// The SQL name of the plain (not unique) index of a field, unquoted; built like
+    /// ``uniqueIndex(app:table:field:)``, with its own ending.
+    public static func index(app: String, table: String, field: String) -> String {
+        "\(app)__\(table.utf8.count):\(table)__\(field)__index"
+    }
+
     /// The SQL column type a field type is stored in (tables are `STRICT`).
     public static func sqlType(_ type: ColumnType) -> String {
         switch type {

@@ -19,7 +19,7 @@ enum SQLiteSchemaStore {
                 CREATE TABLE IF NOT EXISTS \(SQLiteNames.quote(SQLiteNames.columnsTable)) (
                     app TEXT NOT NULL, table_key TEXT NOT NULL, column_key TEXT NOT NULL, column_name TEXT NOT NULL,
                     position INTEGER NOT NULL, column_type TEXT NOT NULL, money_scale INTEGER, link_table TEXT,
-                    is_unique INTEGER NOT NULL, in_schema INTEGER NOT NULL,
+                    is_unique INTEGER NOT NULL, in_schema INTEGER NOT NULL, is_indexed INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (app, table_key, column_key)
                 ) STRICT;
                 CREATE TABLE IF NOT EXISTS \(SQLiteNames.quote(SQLiteNames.migrationsTable)) (
@@ -31,6 +31,27 @@ enum SQLiteSchemaStore {
                     PRIMARY KEY (app, table_key)
                 ) STRICT;
                 """)
+        if try !hasIndexedColumn(db) {
+            try db.execute(sql: "ALTER TABLE \(SQLiteNames.quote(SQLiteNames.columnsTable)) ADD COLUMN is_indexed INTEGER NOT NULL DEFAULT 0")
+        }
+    }
+
+    /// Whether the columns table records index flags; a file written before indexes existed does
+    /// not until its next migration adds the column, and reads as having no field indexed.
+    private static func hasIndexedColumn(_ db: Database) throws -> Bool {
+        try db.columns(in: SQLiteNames.columnsTable).contains { $0.name == "is_indexed" }
+    }
+
+    /// The select-list item giving each metadata row's index flag, older files included.
+    private static func indexedSelection(_ db: Database) throws -> String {
+        try hasIndexedColumn(db) ? "is_indexed" : "0 AS is_indexed"
+    }
+
+    /// A field as a metadata row records it.
+    private static func column(_ row: Row) throws -> ColumnSchema {
+        ColumnSchema(
+            name: try row.decode(forColumn: "column_name"), type: try columnType(row), isUnique: try row.decode(forColumn: "is_unique"),
+            isIndexed: try row.decode(forColumn: "is_indexed"))
     }
 
     /// The app's current schema as the latest prepare recorded it, or nil when it has none.
@@ -41,19 +62,18 @@ enum SQLiteSchemaStore {
             sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? AND in_schema = 1 ORDER BY position",
             arguments: [app])
         if tableRows.isEmpty { return nil }
+        let indexed = try indexedSelection(db)
         let columnRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique
+                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(indexed)
                 FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ? AND in_schema = 1 ORDER BY position
                 """,
             arguments: [app])
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in columnRows {
             let tableKey: String = try row.decode(forColumn: "table_key")
-            let name: String = try row.decode(forColumn: "column_name")
-            let type = try columnType(row)
-            columnsByTable[tableKey, default: []].append(ColumnSchema(name: name, type: type, isUnique: try row.decode(forColumn: "is_unique")))
+            columnsByTable[tableKey, default: []].append(try column(row))
         }
         let tables = try tableRows.map { row in
             TableSchema(name: try row.decode(forColumn: "table_name"), columns: columnsByTable[try row.decode(forColumn: "table_key")] ?? [])
@@ -68,19 +88,18 @@ enum SQLiteSchemaStore {
             db,
             sql: "SELECT table_key, table_name FROM \(SQLiteNames.quote(SQLiteNames.tablesTable)) WHERE app = ? ORDER BY position, table_key",
             arguments: [app])
+        let indexed = try indexedSelection(db)
         let columnRows = try Row.fetchAll(
             db,
             sql: """
-                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique
+                SELECT table_key, column_name, column_type, money_scale, link_table, is_unique, \(indexed)
                 FROM \(SQLiteNames.quote(SQLiteNames.columnsTable)) WHERE app = ? ORDER BY position, column_key
                 """,
             arguments: [app])
         var columnsByTable: [String: [ColumnSchema]] = [:]
         for row in columnRows {
             let tableKey: String = try row.decode(forColumn: "table_key")
-            let column = ColumnSchema(
-                name: try row.decode(forColumn: "column_name"), type: try columnType(row), isUnique: try row.decode(forColumn: "is_unique"))
-            columnsByTable[tableKey, default: []].append(column)
+            columnsByTable[tableKey, default: []].append(try column(row))
         }
         return try tableRows.map { row in
             TableSchema(name: try row.decode(forColumn: "table_name"), columns: columnsByTable[try row.decode(forColumn: "table_key")] ?? [])
@@ -116,30 +135,36 @@ enum SQLiteSchemaStore {
                 try db.execute(
                     sql: """
                         INSERT INTO \(SQLiteNames.quote(SQLiteNames.columnsTable))
-                            (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            (app, table_key, column_key, column_name, position, column_type, money_scale, link_table, is_unique, in_schema,
+                            is_indexed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         app, tableKey, columnKey, column.name, columnPosition, column.type.name, scale, linkTable, column.isUnique,
-                        currentFields?.contains(columnKey) ?? false,
+                        currentFields?.contains(columnKey) ?? false, column.isIndexed,
                     ])
             }
         }
     }
 
-    /// Makes each field's unique index exist exactly when the field is unique.
+    /// Makes each field's unique index exist exactly when the field is unique, and its plain
+    /// index exactly when it is indexed and not unique.
     static func syncIndexes(app: String, tables: [TableSchema], _ db: Database) throws {
         for table in tables {
             let sqlTable = SQLTableName(app: app, table: table.name)
             for column in table.columns {
-                let index = SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table.name, field: column.name))
+                let quotedColumn = SQLiteNames.quote(SQLiteNames.column(column.name))
+                let unique = SQLiteNames.quote(SQLiteNames.uniqueIndex(app: app, table: table.name, field: column.name))
                 if column.isUnique {
-                    try db.execute(
-                        sql:
-                            "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(sqlTable.quoted) (\(SQLiteNames.quote(SQLiteNames.column(column.name))))"
-                    )
+                    try db.execute(sql: "CREATE UNIQUE INDEX IF NOT EXISTS \(unique) ON \(sqlTable.quoted) (\(quotedColumn))")
                 } else {
-                    try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
+                    try db.execute(sql: "DROP INDEX IF EXISTS \(unique)")
+                }
+                let plain = SQLiteNames.quote(SQLiteNames.index(app: app, table: table.name, field: column.name))
+                if column.needsPlainIndex {
+                    try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(plain) ON \(sqlTable.quoted) (\(quotedColumn))")
+                } else {
+                    try db.execute(sql: "DROP INDEX IF EXISTS \(plain)")
                 }
             }
         }

@@ -63,6 +63,26 @@ import Testing
         #expect(try space.run(["plan", "app", "--store", space.store]).status == 0)
     }
 
+    @Test func planShowsAnAddedIndexAndMigrateMakesIt() throws {
+        let space = try Workspace()
+        #expect(try space.run(["migrate", "app", "--store", space.store]).status == 0)
+        let indexed = Self.app.replacingOccurrences(
+            of: "region: { type: choice, options: [east, west] }", with: "region: { type: choice, options: [east, west], indexed: true }")
+        try space.write(indexed, to: "app/app.yaml")
+        let plan = try space.run(["plan", "app", "--store", space.store])
+        #expect(plan.status == 0)
+        #expect(
+            plan.standardOutput.hasSuffix(
+                ": 1 step\n  + add an index on field 'region' of table 'customers', for fast filters and sorts on it\n"))
+        let migrate = try space.run(["migrate", "app", "--store", space.store])
+        #expect(migrate.status == 0, "\(migrate.standardError)")
+        #expect(try space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
+        try space.write(Self.app, to: "app/app.yaml")
+        let drop = try space.run(["plan", "app", "--store", space.store])
+        #expect(drop.status == 0)
+        #expect(drop.standardOutput.contains("  + drop the index on field 'region' of table 'customers', keeping its values\n"))
+    }
+
     @Test func importReportsLinesAndExportRoundTrips() throws {
         let space = try Workspace()
         try space.write("name,region\nCy,north\nDi,west\n", to: "more.csv")

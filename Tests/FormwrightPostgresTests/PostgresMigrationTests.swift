@@ -65,4 +65,50 @@ struct PostgresMigrationTests {
         try await stores[0].drop(app: app)
         for store in stores { try await store.close() }
     }
+
+    @Test func anIndexIsInPgIndexesFollowsRenamesAndIsDropped() async throws {
+        let app = PostgresTestDatabase.freshApp("index")
+        let store = try await PostgresTestDatabase.open()
+        var people = Self.people
+        people.columns[0].isIndexed = true
+        // A unique field gets no second index.
+        people.columns[1].isIndexed = true
+        try await store.migrateSafely(app: app, schema: [people], revision: "r1", now: Self.now)
+        var indexes = try await PostgresTestDatabase.indexes(app: app)
+        #expect(indexes["6:people__name__index"]?.hasSuffix("USING btree (f_name)") == true)
+        #expect(indexes["6:people__email__unique"] != nil)
+        #expect(indexes.count == 3)
+        #expect(try await store.plan(app: app, schema: [people], revision: "r1").isEmpty)
+
+        let members = TableSchema(
+            name: "members",
+            columns: [
+                ColumnSchema(name: "full_name", type: .text, isIndexed: true, renamedFrom: "name"),
+                ColumnSchema(name: "email", type: .text, isUnique: true),
+            ],
+            renamedFrom: "people")
+        try await store.migrateSafely(app: app, schema: [members], revision: "r2", now: Self.now)
+        indexes = try await PostgresTestDatabase.indexes(app: app)
+        #expect(indexes["7:members__full_name__index"]?.hasSuffix("USING btree (f_full_name)") == true)
+        #expect(indexes["6:people__name__index"] == nil)
+        #expect(try await store.storedTables(app: app).first?.columns.first?.isIndexed == true)
+
+        // Past 63 bytes the name is a hash, as for unique indexes.
+        let long = String(repeating: "x", count: 60)
+        var wide = members
+        wide.columns.append(ColumnSchema(name: long, type: .integer, isIndexed: true))
+        try await store.migrateSafely(app: app, schema: [wide], revision: "r3", now: Self.now)
+        let hashed = try await PostgresTestDatabase.indexes(app: app).filter { $0.key.hasPrefix("index_") }
+        #expect(hashed.count == 1)
+        #expect(hashed.first?.value.hasSuffix("(f_\(long))") == true)
+
+        var plain = wide
+        plain.columns[0].isIndexed = false
+        plain.columns[2].isIndexed = false
+        try await store.migrateSafely(app: app, schema: [plain], revision: "r4", now: Self.now)
+        let left = try await PostgresTestDatabase.indexes(app: app).keys.filter { !$0.hasSuffix("_pkey") }
+        #expect(left == ["7:members__email__unique"])
+        try await store.drop(app: app)
+        try await store.close()
+    }
 }

@@ -119,7 +119,7 @@ import Testing
         try await queue.write { db in
             try db.execute(sql: "UPDATE crm__flags SET f_on = 7")
             try db.execute(sql: "INSERT INTO _formwright_tables VALUES ('other', 't', 't', 0, 1)")
-            try db.execute(sql: "INSERT INTO _formwright_columns VALUES ('other', 't', 'c', 'c', 0, 'blob', NULL, NULL, 0, 1)")
+            try db.execute(sql: "INSERT INTO _formwright_columns VALUES ('other', 't', 'c', 'c', 0, 'blob', NULL, NULL, 0, 1, 0)")
         }
         try queue.close()
 

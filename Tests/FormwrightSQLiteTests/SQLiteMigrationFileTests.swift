@@ -62,4 +62,77 @@ import Testing
         }
         #expect(indexes.isEmpty)
     }
+
+    /// The plain indexes of an SQLite table, by name, with their columns.
+    static func plainIndexes(_ path: String, table: String) async throws -> [String: [String]] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try await queue.read { db in
+            var found: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, \"unique\" FROM pragma_index_list(?)", arguments: [table]) {
+                let name: String = try row.decode(forColumn: "name")
+                let unique: Int = try row.decode(forColumn: "unique")
+                guard unique == 0 else { continue }
+                found[name] = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?)", arguments: [name])
+            }
+            return found
+        }
+    }
+
+    @Test func anIndexIsMadeRenamedWithItsFieldAndDropped() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let store = try await SQLiteStorage(path: path)
+        var schema = SQLiteFixtures.schema
+        _ = try await store.apply(try await store.plan(app: "crm", schema: schema, revision: "r1"), allowDestructive: false, now: SQLiteFixtures.now)
+        #expect(try await Self.plainIndexes(path, table: "crm__customers").isEmpty)
+
+        schema[0].columns[0].isIndexed = true
+        // Unique already: no second index.
+        schema[0].columns[1].isIndexed = true
+        _ = try await store.apply(try await store.plan(app: "crm", schema: schema, revision: "r2"), allowDestructive: false, now: SQLiteFixtures.now)
+        #expect(try await Self.plainIndexes(path, table: "crm__customers") == ["crm__9:customers__name__index": ["f_name"]])
+
+        schema[0].name = "clients"
+        schema[0].renamedFrom = "customers"
+        schema[0].columns[0] = ColumnSchema(name: "full_name", type: .text, isIndexed: true, renamedFrom: "name")
+        schema[1].columns[0].type = .link(table: "clients")
+        _ = try await store.apply(try await store.plan(app: "crm", schema: schema, revision: "r3"), allowDestructive: false, now: SQLiteFixtures.now)
+        #expect(try await Self.plainIndexes(path, table: "crm__clients") == ["crm__7:clients__full_name__index": ["f_full_name"]])
+        let plan = try await DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM crm__clients WHERE f_full_name = 'Ada'").map {
+                try $0.decode(String.self, forColumn: "detail")
+            }.joined()
+        }
+        #expect(plan.contains("crm__7:clients__full_name__index"))
+
+        schema[0].columns[0].isIndexed = false
+        _ = try await store.apply(try await store.plan(app: "crm", schema: schema, revision: "r4"), allowDestructive: false, now: SQLiteFixtures.now)
+        #expect(try await Self.plainIndexes(path, table: "crm__clients").isEmpty)
+        try await store.close()
+    }
+
+    @Test func aFileFromBeforeIndexesReadsAsUnindexedAndGainsTheFlag() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("data.sqlite")
+        let writer = try await SQLiteStorage(path: path)
+        try await writer.prepare(app: "crm", schema: SQLiteFixtures.schema)
+        try await writer.close()
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "ALTER TABLE _formwright_columns DROP COLUMN is_indexed") }
+        try queue.close()
+
+        let reader = try await SQLiteStorage(path: path, readOnly: true)
+        #expect(try await reader.storedTables(app: "crm").flatMap(\.columns).allSatisfy { !$0.isIndexed })
+        var schema = SQLiteFixtures.schema
+        schema[0].columns[0].isIndexed = true
+        #expect(try await reader.plan(app: "crm", schema: schema, revision: "r2").steps == [.addIndex(table: "customers", field: "name")])
+        try await reader.close()
+
+        let store = try await SQLiteStorage(path: path)
+        _ = try await store.apply(try await store.plan(app: "crm", schema: schema, revision: "r2"), allowDestructive: false, now: SQLiteFixtures.now)
+        #expect(try await store.plan(app: "crm", schema: schema, revision: "r2").isEmpty)
+        try await store.close()
+        #expect(try await Self.plainIndexes(path, table: "crm__customers") == ["crm__9:customers__name__index": ["f_name"]])
+    }
 }

@@ -2,7 +2,7 @@ import FormwrightCore
 
 extension AppDecoder {
     static let fieldKeys = [
-        "type", "label", "help", "placeholder", "required", "unique", "readonly", "default", "min", "max",
+        "type", "label", "help", "placeholder", "required", "unique", "indexed", "readonly", "default", "min", "max",
         "min_length", "max_length", "pattern", "options", "table", "scale", "compute", "renamed_from",
     ]
 
@@ -24,6 +24,7 @@ extension AppDecoder {
         field.placeholder = node["placeholder"].flatMap { context.localized($0, key: "placeholder") }
         field.isRequired = node["required"].flatMap { context.bool($0, key: "required") } ?? false
         field.isUnique = node["unique"].flatMap { context.bool($0, key: "unique") } ?? false
+        field.isIndexed = node["indexed"].flatMap { context.bool($0, key: "indexed") } ?? false
         field.isReadOnly = node["readonly"].flatMap { context.bool($0, key: "readonly") } ?? false
         field.minimumLength = node["min_length"].flatMap { context.integer($0, key: "min_length") }
         field.maximumLength = node["max_length"].flatMap { context.integer($0, key: "max_length") }
@@ -92,11 +93,17 @@ extension AppDecoder {
             ("min_length", type.isTextual, "text fields"),
             ("max_length", type.isTextual, "text fields"),
             ("pattern", type.isTextual, "text fields"),
+            // A list of options is stored as one text value: an index on it cannot serve a filter on one option.
+            ("indexed", type != .multichoice, "fields that hold one value"),
         ]
         for rule in rules where !rule.applies {
             if let entry = node.entry(rule.key) {
                 context.error(.notApplicable, "'\(rule.key)' applies only to \(rule.kinds), not to \(type.rawValue) field '\(field.name.value)'", at: entry.keyRange)
             }
+        }
+        if field.isIndexed, field.isUnique, let entry = node.entry("indexed") {
+            context.warning(
+                .redundantKey, "'indexed' is redundant on unique field '\(field.name.value)': a unique field is indexed already", at: entry.keyRange)
         }
         if type.hasOptions, node["options"] == nil {
             context.error(.missingKey, "\(subject) is a \(type.rawValue) field and needs 'options'", at: field.name.range)

@@ -22,6 +22,7 @@ enum DefinitionDiagnosticID: String {
     case outOfRange = "definition.outOfRange"
     case privateAddress = "definition.privateAddress"
     case publicFormLink = "definition.publicFormLink"
+    case redundantKey = "definition.redundantKey"
     case reservedName = "definition.reservedName"
     case stepOrder = "definition.stepOrder"
     case unavailableName = "definition.unavailableName"

@@ -16,6 +16,9 @@ public struct FieldDefinition: Sendable {
     public var isRequired: Bool = false
     /// Whether no two records may share a value.
     public var isUnique: Bool = false
+    /// Whether the store keeps an index on the field (`indexed: true`) so that filters and sorts
+    /// on it are fast; a unique field has one already.
+    public var isIndexed: Bool = false
     /// Whether input may not set it (computed fields are read-only too).
     public var isReadOnly: Bool = false
     /// The value used when none is given.

@@ -20,8 +20,8 @@ public enum StoreSchemaMapper {
                     default: fill = field.compute?.text
                     }
                     return ColumnSchema(
-                        name: field.name.value, type: columnType(of: field), isUnique: field.isUnique, renamedFrom: field.renamedFrom?.value,
-                        backfill: backfill, fillExpression: fill, typeLabel: field.type.rawValue)
+                        name: field.name.value, type: columnType(of: field), isUnique: field.isUnique, isIndexed: field.isIndexed,
+                        renamedFrom: field.renamedFrom?.value, backfill: backfill, fillExpression: fill, typeLabel: field.type.rawValue)
                 },
                 renamedFrom: table.renamedFrom?.value)
         }

@@ -42,7 +42,8 @@ extension MemoryApp {
             updateRecords(change.table) { fields in fields[name] = from.convert(fields[name] ?? .null, to: to) ?? .null }
         case .addUniqueIndex(let table, let field):
             try checkUnique(table: table, field: field)
-        case .dropUniqueIndex:
+        case .dropUniqueIndex, .addIndex, .dropIndex:
+            // The memory store scans its records; the flags it keeps in `stored` are all an index is here.
             break
         case .dropField(let table, let field):
             let name = key(field)

@@ -93,9 +93,11 @@ public struct MigrationPlan: Sendable, Hashable {
         canonical(left) == canonical(right)
     }
 
-    /// A table as a store records it: name, fields, types and unique flags, without plan hints.
+    /// A table as a store records it: name, fields, types, unique and index flags, without plan hints.
     static func plain(_ table: TableSchema) -> TableSchema {
-        TableSchema(name: table.name, columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type, isUnique: $0.isUnique) })
+        TableSchema(
+            name: table.name,
+            columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type, isUnique: $0.isUnique, isIndexed: $0.isIndexed) })
     }
 
     private static func canonical(_ tables: [TableSchema]) -> [TableSchema] {

@@ -5,8 +5,9 @@
 /// rename; once the rename is applied the old name is gone and `renamedFrom` does nothing.
 ///
 /// Steps come in the order they are applied: table renames, field renames, new tables, new
-/// fields, widened then narrowed types, unique indexes dropped then added, dropped fields, then
-/// dropped tables.
+/// fields, widened then narrowed types, indexes (unique ones, then plain ones) dropped then added,
+/// dropped fields, then dropped tables. A plain index is planned only for a field that is indexed
+/// and not unique (``ColumnSchema/needsPlainIndex``): a unique field's index already serves.
 public enum MigrationPlanner {
     /// The plan that turns `stored` into `wanted`.
     ///
@@ -36,6 +37,8 @@ public enum MigrationPlanner {
         var narrowings: [MigrationStep] = []
         var indexDrops: [MigrationStep] = []
         var indexAdditions: [MigrationStep] = []
+        var plainIndexDrops: [MigrationStep] = []
+        var plainIndexAdditions: [MigrationStep] = []
         var fieldDrops: [MigrationStep] = []
         var tableDrops: [MigrationStep] = []
         /// Folded stored table name → the wanted table name it becomes.
@@ -47,8 +50,8 @@ public enum MigrationPlanner {
         }
 
         var ordered: [MigrationStep] {
-            renamesOfTables + renamesOfFields + creations + additions + widenings + narrowings + indexDrops + indexAdditions + fieldDrops
-                + tableDrops
+            renamesOfTables + renamesOfFields + creations + additions + widenings + narrowings + indexDrops + indexAdditions + plainIndexDrops
+                + plainIndexAdditions + fieldDrops + tableDrops
         }
 
         mutating func build() throws {
@@ -99,10 +102,12 @@ public enum MigrationPlanner {
                         .addField(
                             table: table.name,
                             column: ColumnSchema(
-                                name: column.name, type: column.type, isUnique: column.isUnique, fillExpression: column.fillExpression,
+                                name: column.name, type: column.type, isUnique: column.isUnique, isIndexed: column.isIndexed,
+                                fillExpression: column.fillExpression,
                                 typeLabel: column.typeLabel),
                             backfill: backfill == .null ? nil : backfill))
                     if column.isUnique { indexAdditions.append(.addUniqueIndex(table: table.name, field: column.name)) }
+                    if column.needsPlainIndex { plainIndexAdditions.append(.addIndex(table: table.name, field: column.name)) }
                     continue
                 }
                 used.insert(key(existing.name))
@@ -123,6 +128,8 @@ public enum MigrationPlanner {
             }
             if existing.isUnique, !column.isUnique { indexDrops.append(.dropUniqueIndex(table: table, field: column.name)) }
             if !existing.isUnique, column.isUnique { indexAdditions.append(.addUniqueIndex(table: table, field: column.name)) }
+            if existing.needsPlainIndex, !column.needsPlainIndex { plainIndexDrops.append(.dropIndex(table: table, field: column.name)) }
+            if !existing.needsPlainIndex, column.needsPlainIndex { plainIndexAdditions.append(.addIndex(table: table, field: column.name)) }
         }
 
         /// A stored link type pointing at a table that this plan renames, pointed at the new name.

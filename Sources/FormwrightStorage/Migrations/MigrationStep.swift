@@ -6,7 +6,7 @@ public import FormwrightCore
 /// (``isDestructive``): dropping a table or a field, and changing a type to one that cannot hold
 /// every old value, are destructive; everything else keeps every value.
 public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
-    /// Creates a table with its fields and unique indexes.
+    /// Creates a table with its fields and their indexes, unique and plain.
     case createTable(TableSchema)
     /// Renames a table; its records and fields stay.
     case renameTable(from: String, to: String)
@@ -20,6 +20,10 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
     case addUniqueIndex(table: String, field: String)
     /// Lets a field's values repeat again.
     case dropUniqueIndex(table: String, field: String)
+    /// Keeps a (not unique) index on a field so that filters and sorts on it are fast.
+    case addIndex(table: String, field: String)
+    /// Drops a field's (not unique) index; its values stay.
+    case dropIndex(table: String, field: String)
     /// Drops a field and its values.
     case dropField(table: String, field: String)
     /// Drops a table and its records.
@@ -48,7 +52,7 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         case .createTable(let table): table.name
         case .renameTable(_, let to): to
         case .renameField(let table, _, _), .addField(let table, _, _), .addUniqueIndex(let table, _), .dropUniqueIndex(let table, _),
-            .dropField(let table, _):
+            .addIndex(let table, _), .dropIndex(let table, _), .dropField(let table, _):
             table
         case .changeType(let change): change.table
         case .dropTable(let table): table
@@ -61,7 +65,9 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
         case .createTable, .renameTable, .dropTable: nil
         case .renameField(_, _, let to): to
         case .addField(_, let column, _): column.name
-        case .addUniqueIndex(_, let field), .dropUniqueIndex(_, let field), .dropField(_, let field): field
+        case .addUniqueIndex(_, let field), .dropUniqueIndex(_, let field), .addIndex(_, let field), .dropIndex(_, let field),
+            .dropField(_, let field):
+            field
         case .changeType(let change): change.field
         }
     }
@@ -89,6 +95,10 @@ public enum MigrationStep: Sendable, Hashable, CustomStringConvertible {
             return "make field '\(field)' of table '\(table)' unique"
         case .dropUniqueIndex(let table, let field):
             return "let values of field '\(field)' of table '\(table)' repeat (drop its unique index)"
+        case .addIndex(let table, let field):
+            return "add an index on field '\(field)' of table '\(table)', for fast filters and sorts on it"
+        case .dropIndex(let table, let field):
+            return "drop the index on field '\(field)' of table '\(table)', keeping its values"
         case .dropField(let table, let field):
             return "drop field '\(field)' of table '\(table)' and its values"
         case .dropTable(let table):

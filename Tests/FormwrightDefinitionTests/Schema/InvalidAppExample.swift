@@ -83,6 +83,22 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
             )
         ),
         InvalidAppExample(
+            name: "indexed-multichoice-field", path: "/tables/customers/fields/tags/indexed",
+            document: header.setting(
+                "tables",
+                to: .object([
+                    "customers": .object([
+                        "fields": .object([
+                            "region": .object([
+                                "type": .string("choice"), "options": .strings("east", "west"), "indexed": .bool(true),
+                            ]),
+                            "tags": .object(["type": .string("multichoice"), "options": .strings("vip", "new"), "indexed": .bool(true)]),
+                        ])
+                    ])
+                ])
+            )
+        ),
+        InvalidAppExample(
             name: "bad-locale-key", path: "/title",
             document: .object([
                 "formwright": .int(1), "app": .string("customer-sentiment"),

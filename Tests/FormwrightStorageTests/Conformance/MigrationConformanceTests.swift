@@ -191,6 +191,56 @@ import Testing
     }
 
     @Test(arguments: BackendFactory.all)
+    func anIndexIsAddedKeptThroughRenamesAndDropped(_ factory: BackendFactory) async throws {
+        let folder = try TemporaryFolder()
+        let store = try await Self.migrating(factory, folder)
+        _ = try await Self.seeded(store)
+        func storedFlag(_ table: String, _ field: String) async throws -> Bool? {
+            try await store.storedTables(app: "crm").first { $0.name == table }?.columns.first { $0.name == field }?.isIndexed
+        }
+        func codeAPage(_ table: String, _ field: String) async throws -> [String] {
+            try await store.read(app: "crm") {
+                try $0.records(RecordQuery(table: table, filters: [field: .string("a")], sort: .descending("visits"), limit: 1)).records.map(\.id)
+            }
+        }
+
+        var indexed = Self.customers
+        indexed.columns[1].isIndexed = true
+        let add = try await store.plan(app: "crm", schema: [indexed, Self.deals], revision: "r2")
+        #expect(add.steps == [.addIndex(table: "customers", field: "code")])
+        #expect(!add.isDestructive)
+        _ = try await store.apply(add, allowDestructive: false, now: Fixtures.later)
+        #expect(try await storedFlag("customers", "code") == true)
+        #expect(try await store.plan(app: "crm", schema: [indexed, Self.deals], revision: "r2").isEmpty)
+        #expect(try await codeAPage("customers", "code") == ["c1"])
+
+        var clients = indexed
+        clients.name = "clients"
+        clients.renamedFrom = "customers"
+        clients.columns[1] = ColumnSchema(name: "ref", type: .text, isIndexed: true, renamedFrom: "code")
+        var deals = Self.deals
+        deals.columns[0].type = .link(table: "clients")
+        let rename = try await store.plan(app: "crm", schema: [clients, deals], revision: "r3")
+        #expect(rename.steps == [.renameTable(from: "customers", to: "clients"), .renameField(table: "clients", from: "code", to: "ref")])
+        _ = try await store.apply(rename, allowDestructive: false, now: Fixtures.later)
+        #expect(try await storedFlag("clients", "ref") == true)
+        #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r3").isEmpty)
+        #expect(try await codeAPage("clients", "ref") == ["c1"])
+
+        clients.columns[1].isIndexed = false
+        let drop = try await store.plan(app: "crm", schema: [clients, deals], revision: "r4")
+        #expect(drop.steps == [.dropIndex(table: "clients", field: "ref")])
+        #expect(!drop.isDestructive)
+        let applied = try await store.apply(drop, allowDestructive: false, now: Fixtures.later)
+        #expect(applied?.steps == ["drop the index on field 'ref' of table 'clients', keeping its values"])
+        #expect(try await storedFlag("clients", "ref") == false)
+        #expect(try await store.plan(app: "crm", schema: [clients, deals], revision: "r4").isEmpty)
+        #expect(try await codeAPage("clients", "ref") == ["c1"])
+        #expect(try await store.migrationHistory(app: "crm").map(\.revision) == ["r1", "r2", "r3", "r4"])
+        try await store.close()
+    }
+
+    @Test(arguments: BackendFactory.all)
     func aPlanMadeBeforeAnotherMigrationIsRefused(_ factory: BackendFactory) async throws {
         let folder = try TemporaryFolder()
         let store = try await Self.migrating(factory, folder)

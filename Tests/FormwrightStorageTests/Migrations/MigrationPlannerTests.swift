@@ -97,4 +97,60 @@ import Testing
         let error = #expect(throws: StorageError.self) { try self.plan([Self.customers], [wanted]) }
         #expect(error?.code == .invalidValue)
     }
+
+    @Test func anIndexIsPlannedOnlyWhereAFieldNeedsAPlainOne() throws {
+        func steps(_ stored: (unique: Bool, indexed: Bool), _ wanted: (unique: Bool, indexed: Bool)) throws -> [MigrationStep] {
+            var old = Self.customers
+            old.columns[0].isUnique = stored.unique
+            old.columns[0].isIndexed = stored.indexed
+            var new = Self.customers
+            new.columns[0].isUnique = wanted.unique
+            new.columns[0].isIndexed = wanted.indexed
+            return try plan([old], [new]).steps
+        }
+        let add = MigrationStep.addIndex(table: "customers", field: "name")
+        let drop = MigrationStep.dropIndex(table: "customers", field: "name")
+        #expect(try steps((false, false), (false, true)) == [add])
+        #expect(try steps((false, true), (false, false)) == [drop])
+        #expect(try steps((false, true), (false, true)).isEmpty)
+        // A unique field's index serves: indexing it too asks for nothing more.
+        #expect(try steps((false, false), (true, true)) == [.addUniqueIndex(table: "customers", field: "name")])
+        #expect(try steps((true, false), (true, true)).isEmpty)
+        #expect(try steps((false, true), (true, true)) == [.addUniqueIndex(table: "customers", field: "name"), drop])
+        #expect(try steps((true, true), (false, true)) == [.dropUniqueIndex(table: "customers", field: "name"), add])
+        #expect(!add.isDestructive && !drop.isDestructive && !add.isDrop && !drop.isDrop)
+        #expect(add.table == "customers" && add.field == "name" && drop.field == "name")
+        #expect(add.description == "add an index on field 'name' of table 'customers', for fast filters and sorts on it")
+        #expect(drop.description == "drop the index on field 'name' of table 'customers', keeping its values")
+    }
+
+    @Test func anIndexComesWithANewFieldOrTableAndFollowsRenames() throws {
+        var wanted = Self.customers
+        wanted.columns.append(ColumnSchema(name: "region", type: .text, isIndexed: true))
+        let grown = try plan([Self.customers], [wanted])
+        #expect(
+            grown.steps == [
+                .addField(table: "customers", column: ColumnSchema(name: "region", type: .text, isIndexed: true), backfill: nil),
+                .addIndex(table: "customers", field: "region"),
+            ])
+        #expect(try self.plan(grown.storedAfter, [wanted]).isEmpty)
+        #expect(grown.storedAfter.first?.columns.last?.isIndexed == true)
+
+        let created = try plan([], [wanted])
+        // The new table's step carries the flag; its index is made with the table.
+        #expect(created.steps.map(\.description) == ["create table 'customers' with 3 fields"])
+        if case .createTable(let table)? = created.steps.first {
+            #expect(table.columns.map(\.isIndexed) == [false, false, true])
+        } else {
+            Issue.record("expected a created table, got \(created.steps)")
+        }
+
+        var clients = wanted
+        clients.name = "clients"
+        clients.renamedFrom = "customers"
+        clients.columns[2] = ColumnSchema(name: "area", type: .text, isIndexed: true, renamedFrom: "region")
+        let renamed = try plan(grown.storedAfter, [clients])
+        #expect(renamed.steps == [.renameTable(from: "customers", to: "clients"), .renameField(table: "clients", from: "region", to: "area")])
+        #expect(renamed.storedAfter.first?.columns.last == ColumnSchema(name: "area", type: .text, isIndexed: true))
+    }
 }
