@@ -16,6 +16,8 @@ struct APIRoutes {
         api.post(":app/forms/:form/submissions") { request, context in try await submit(request, context) }
         api.post(":app/forms/:form/evaluate") { request, context in try await evaluate(request, context) }
         api.get(":app/tables/:table/records") { request, context in try await listRecords(request, context) }
+        api.get(":app/tables/:table/records.csv") { request, context in try await exportCSV(request, context) }
+        api.post(":app/tables/:table/records.csv") { request, context in try await importCSV(request, context) }
         api.get(":app/tables/:table/aggregate") { request, context in try await aggregate(request, context) }
         api.post(":app/tables/:table/records") { request, context in try await createRecord(request, context) }
         api.get(":app/tables/:table/records/:id") { request, context in try await readRecord(request, context) }
@@ -163,7 +165,7 @@ struct APIRoutes {
         return runtime
     }
 
-    private func appAndTable(_ context: FormwrightRequestContext) throws -> (AppRuntime, TableDefinition) {
+    func appAndTable(_ context: FormwrightRequestContext) throws -> (AppRuntime, TableDefinition) {
         try requireSignedIn(context)
         let runtime = try app(context)
         let name = try context.parameters.require("table")

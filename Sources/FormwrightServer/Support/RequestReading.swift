@@ -6,9 +6,9 @@ import NIOCore
 struct RequestReading {
     let deadlineSeconds: Int64
 
-    /// The whole body, or 413 past the context's limit, or 408 past the deadline.
-    func body(_ request: Request, context: FormwrightRequestContext) async throws -> ByteBuffer {
-        let limit = context.maxUploadSize
+    /// The whole body, or 413 past `limit` (the context's upload limit when not given), or 408 past the deadline.
+    func body(_ request: Request, context: FormwrightRequestContext, limit: Int? = nil) async throws -> ByteBuffer {
+        let limit = limit ?? context.maxUploadSize
         let body = request.body
         return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
             group.addTask { try await body.collect(upTo: limit) }
