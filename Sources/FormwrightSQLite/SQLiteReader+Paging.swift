@@ -20,16 +20,17 @@ extension SQLiteReader {
         let sortColumn = try sortExpression(query.sort, table)
         let direction = query.sort.descending ? "DESC" : "ASC"
         let order = sortColumn == "id" ? "id \(direction)" : "\(sortColumn) \(direction), id \(direction)"
-        if let cursor {
-            let (clause, values) = keyset(cursor, sortColumn)
-            clauses.append(clause)
-            arguments.append(contentsOf: values)
+        // Each segment of what follows the cursor is read in order until the page is full.
+        var rows: [Row] = []
+        for (clause, values) in cursor.map({ keyset($0, sortColumn) }) ?? [(nil, [])] {
+            let all = clauses + (clause.map { [$0] } ?? [])
+            let condition = all.isEmpty ? "" : " WHERE " + all.joined(separator: " AND ")
+            let wanted = query.limit + 1 - rows.count
+            rows += try Row.fetchAll(
+                db, sql: "SELECT \(sql(table).selectList) FROM \(sql(table).quotedName)\(condition) ORDER BY \(order) LIMIT ?",
+                arguments: StatementArguments(arguments + values + [wanted.databaseValue]))
+            if rows.count > query.limit { break }
         }
-        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        arguments.append((query.limit + 1).databaseValue)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT \(sql(table).selectList) FROM \(sql(table).quotedName)\(condition) ORDER BY \(order) LIMIT ?",
-            arguments: StatementArguments(arguments))
         var records = try rows.map { try decode($0, table) }
         var next: String?
         if records.count > query.limit {
@@ -61,16 +62,21 @@ extension SQLiteReader {
         }
     }
 
-    /// The rows strictly after the cursor's (value, id) in the query's order, null being smallest.
-    private func keyset(_ cursor: PageCursor, _ column: String) -> (String, [DatabaseValue]) {
+    /// The rows strictly after the cursor's (value, id) in the query's order, null being
+    /// smallest, as segments to read one after the other: the rest of the cursor's own segment
+    /// (empty values, or values), then the other one when it follows.
+    ///
+    /// Within values a row-value comparison `(col, id) > (?, ?)` lets SQLite start its index
+    /// scan at the cursor, where an `OR` of conditions would make it read and sort every match.
+    private func keyset(_ cursor: PageCursor, _ column: String) -> [(String?, [DatabaseValue])] {
         let id = cursor.id.databaseValue
-        if column == "id" { return (cursor.sort.descending ? "id < ?" : "id > ?", [id]) }
+        if column == "id" { return [(cursor.sort.descending ? "id < ?" : "id > ?", [id])] }
         let value = cursor.value.databaseValue
         switch (cursor.sort.descending, cursor.value == .null) {
-        case (false, true): return ("((\(column) IS NULL AND id > ?) OR \(column) IS NOT NULL)", [id])
-        case (false, false): return ("(\(column) > ? OR (\(column) = ? AND id > ?))", [value, value, id])
-        case (true, true): return ("(\(column) IS NULL AND id < ?)", [id])
-        case (true, false): return ("(\(column) < ? OR \(column) IS NULL OR (\(column) = ? AND id < ?))", [value, value, id])
+        case (false, true): return [("(\(column) IS NULL AND id > ?)", [id]), ("\(column) IS NOT NULL", [])]
+        case (false, false): return [("(\(column), id) > (?, ?)", [value, id])]
+        case (true, true): return [("(\(column) IS NULL AND id < ?)", [id])]
+        case (true, false): return [("(\(column), id) < (?, ?)", [value, id]), ("\(column) IS NULL", [])]
         }
     }
 }
