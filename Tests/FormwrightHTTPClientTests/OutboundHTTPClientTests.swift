@@ -88,7 +88,8 @@ import Testing
                 #expect(failure.reason == .timeout, "\(path): \(failure)")
                 #expect(failure.isRetryable)
                 #expect(elapsed >= .milliseconds(400))
-                #expect(elapsed < .milliseconds(2500), "\(path) took \(elapsed)")
+                // The service answers after 10 s; well before that means the timeout ended the call.
+                #expect(elapsed < .seconds(6), "\(path) took \(elapsed)")
             }
         }
     }
@@ -176,9 +177,10 @@ import Testing
             ] {
                 let clock = ContinuousClock()
                 let start = clock.now
-                let failure = try Self.failure(await client.perform(IntegrationCall(url: url, timeout: .seconds(5))))
+                let failure = try Self.failure(await client.perform(IntegrationCall(url: url, timeout: .seconds(60))))
                 #expect(failure.reason == .refusedAddress, "\(url): \(failure)")
-                #expect(clock.now - start < .seconds(1))
+                // A connection attempt would wait out the minute; refusing first takes no time.
+                #expect(clock.now - start < .seconds(10))
             }
         }
     }
@@ -188,10 +190,11 @@ import Testing
             let clock = ContinuousClock()
             let start = clock.now
             let failure = try Self.failure(
-                await client.perform(IntegrationCall(url: "http://127.0.0.1:1/", timeout: .seconds(10), allowPrivate: true)))
+                await client.perform(IntegrationCall(url: "http://127.0.0.1:1/", timeout: .seconds(60), allowPrivate: true)))
             #expect(failure.reason == .network, "\(failure)")
             #expect(failure.isRetryable)
-            #expect(clock.now - start < .seconds(2))
+            // Retrying the connection would take the whole minute.
+            #expect(clock.now - start < .seconds(20))
         }
     }
 

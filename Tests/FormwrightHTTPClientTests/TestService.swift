@@ -39,7 +39,7 @@ struct TestService {
                 status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"error": "status \#(code)"}"#)))
         }
         router.get("/slow") { _, _ in
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(10))
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "late")))
         }
         router.get("/slow-body") { _, _ in
@@ -47,7 +47,7 @@ struct TestService {
                 status: .ok, headers: [.contentType: "text/plain"],
                 body: ResponseBody { writer in
                     try await writer.write(ByteBuffer(string: "first part, "))
-                    try await Task.sleep(for: .seconds(3))
+                    try await Task.sleep(for: .seconds(10))
                     try await writer.write(ByteBuffer(string: "too late"))
                     try await writer.finish(nil)
                 })
