@@ -82,21 +82,4 @@ public indirect enum RecordCondition: Sendable, Hashable {
         }
         return unknown ? nil : !decisive
     }
-
-    /// The field names the condition reads, each once, in order of appearance.
-    public var fields: [String] {
-        var names: [String] = []
-        collectFields(into: &names)
-        return names
-    }
-
-    private func collectFields(into names: inout [String]) {
-        switch self {
-        case .constant: return
-        case .all(let conditions), .any(let conditions): conditions.forEach { $0.collectFields(into: &names) }
-        case .not(let condition): condition.collectFields(into: &names)
-        case .equals(let field, _), .compare(let field, _, _), .oneOf(let field, _), .startsWith(let field, _), .contains(let field, _):
-            if !names.contains(field) { names.append(field) }
-        }
-    }
 }
