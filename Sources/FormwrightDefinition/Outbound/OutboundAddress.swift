@@ -1,3 +1,4 @@
+import FormwrightCore
 import Foundation
 
 /// Decides whether an outbound call may go to an address without `allow_private: true`.
@@ -35,35 +36,25 @@ public enum OutboundAddress {
         return nil
     }
 
-    /// Why calls to an IPv4 address (4 bytes) are refused, or nil.
+    /// Why calls to an IPv4 address (4 bytes) are refused, or nil; the ranges are `IPAddress`'s scopes.
     public static func refusal(forIPv4 bytes: [UInt8]) -> String? {
         guard bytes.count == 4 else { return "not an IPv4 address" }
-        switch (bytes[0], bytes[1]) {
-        case (0, _): return "an address of this network (0.0.0.0/8)"
-        case (10, _), (172, 16...31), (192, 168): return "a private address"
-        case (100, 64...127): return "a shared address of a carrier's network (100.64.0.0/10)"
-        case (127, _): return "a loopback address"
-        case (169, 254): return "a link-local address, where cloud metadata services answer"
-        case (224...255, _): return "a multicast, reserved or broadcast address"
-        default: return nil
-        }
+        return refusal(for: IPAddress(bytes: bytes))
     }
 
-    /// Why calls to an IPv6 address (16 bytes) are refused, or nil.
+    /// Why calls to an IPv6 address (16 bytes) are refused, or nil; an IPv4 address carried
+    /// inside one (mapped, NAT64, 6to4) is judged as that IPv4 address.
     public static func refusal(forIPv6 bytes: [UInt8]) -> String? {
         guard bytes.count == 16 else { return "not an IPv6 address" }
-        if bytes.allSatisfy({ $0 == 0 }) { return "the unspecified address" }
-        if bytes[0..<15].allSatisfy({ $0 == 0 }), bytes[15] == 1 { return "a loopback address" }
-        if bytes[0] & 0xfe == 0xfc { return "a private (unique local) address" }
-        if bytes[0] == 0xfe, bytes[1] & 0xc0 == 0x80 { return "a link-local address" }
-        if bytes[0] == 0xfe, bytes[1] & 0xc0 == 0xc0 { return "a private (site-local) address" }
-        if bytes[0] == 0xff { return "a multicast address" }
-        let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xff && bytes[11] == 0xff
-        let compatible = bytes[0..<12].allSatisfy { $0 == 0 }
-        let translated = bytes[0..<12] == [0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0][...]
-        if mapped || compatible || translated { return refusal(forIPv4: Array(bytes[12..<16])) }
-        if bytes[0] == 0x20, bytes[1] == 0x02 { return refusal(forIPv4: Array(bytes[2..<6])) }
-        return nil
+        return refusal(for: IPAddress(bytes: bytes))
+    }
+
+    private static func refusal(for address: IPAddress?) -> String? {
+        guard let address, !address.isPublic else { return nil }
+        if address.scope == .linkLocal, case .v4 = address {
+            return "\(address.scope.phrase), where cloud metadata services answer"
+        }
+        return address.scope.phrase
     }
 
     /// Whether a label is a number as URL parsers read IPv4 parts: decimal, or hexadecimal after `0x`.
@@ -107,33 +98,7 @@ public enum OutboundAddress {
     /// The bytes of an IPv6 address (`::1`, `fe80::1%eth0`, `::ffff:127.0.0.1`); nil when it is not one.
     static func ipv6Bytes(_ text: String) -> [UInt8]? {
         let address = text.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let halves = address.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt16]? {
-            guard !part.isEmpty else { return [] }
-            var result: [UInt16] = []
-            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
-            for (index, piece) in pieces.enumerated() {
-                if index == pieces.count - 1, piece.contains(".") {
-                    guard let bytes = ipv4Bytes(piece.split(separator: ".", omittingEmptySubsequences: false)),
-                        piece.split(separator: ".").count == 4
-                    else { return nil }
-                    result.append(UInt16(bytes[0]) << 8 | UInt16(bytes[1]))
-                    result.append(UInt16(bytes[2]) << 8 | UInt16(bytes[3]))
-                    continue
-                }
-                guard (1...4).contains(piece.count), let group = UInt16(piece, radix: 16) else { return nil }
-                result.append(group)
-            }
-            return result
-        }
-        guard let head = groups(halves[0]) else { return nil }
-        var all = head
-        if halves.count == 2 {
-            guard let tail = groups(halves[1]), head.count + tail.count < 8 else { return nil }
-            all += Array(repeating: 0, count: 8 - head.count - tail.count) + tail
-        }
-        guard all.count == 8 else { return nil }
-        return all.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xff)] }
+        guard case .v6(let high, let low)? = IPAddress(String(address)) else { return nil }
+        return (0..<16).map { index in UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (7 - index % 8))) }
     }
 }
