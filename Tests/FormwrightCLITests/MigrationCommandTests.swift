@@ -28,90 +28,90 @@ import Testing
             try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         var store: String { "sqlite:\(folder.path)/store.sqlite" }
-        func run(_ arguments: [String]) throws -> CommandRunner.Output { try CommandRunner.run(arguments, in: folder) }
+        func run(_ arguments: [String]) async throws -> CommandRunner.Output { try await CommandRunner.run(arguments, in: folder) }
     }
 
-    @Test func planWritesNothingAndMigrateRefusesDestructiveSteps() throws {
+    @Test func planWritesNothingAndMigrateRefusesDestructiveSteps() async throws {
         let space = try Workspace()
-        let plan = try space.run(["plan", "app", "--store", space.store])
+        let plan = try await space.run(["plan", "app", "--store", space.store])
         #expect(plan.status == 0)
         #expect(plan.standardOutput.contains("+ create table 'customers' with 3 fields"))
         #expect(!FileManager.default.fileExists(atPath: space.folder.path + "/store.sqlite"))
 
-        let migrate = try space.run(["migrate", "app", "--store", space.store])
+        let migrate = try await space.run(["migrate", "app", "--store", space.store])
         #expect(migrate.status == 0, "\(migrate.standardError)")
         #expect(migrate.standardOutput.contains("loaded 2 records into table 'customers' of app 'crm' from its seed file"))
-        #expect(try space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
+        #expect(try await space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
 
         try space.write(
             Self.app.replacingOccurrences(of: "      pod: { type: text }\n", with: "").replacingOccurrences(
                 of: "      pod: { type: text }", with: ""), to: "app/app.yaml")
-        let destructive = try space.run(["plan", "app", "--store", space.store])
+        let destructive = try await space.run(["plan", "app", "--store", space.store])
         #expect(destructive.status == 1)
         #expect(destructive.standardOutput.contains("! drop field 'pod' of table 'customers' and its values (destructive)"))
-        let refused = try space.run(["migrate", "app", "--store", space.store])
+        let refused = try await space.run(["migrate", "app", "--store", space.store])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("nothing was changed"))
         try space.write(Self.app, to: "app/app.yaml")
-        let kept = try space.run(["export", "app", "customers", "--store", space.store])
+        let kept = try await space.run(["export", "app", "customers", "--store", space.store])
         #expect(kept.status == 0)
         #expect(kept.standardOutput == "id,name,region,pod\r\nc1,Ada,east,'=1+2\r\nc2,Bob,west,north\r\n")
 
         try space.write(Self.app.replacingOccurrences(of: "      pod: { type: text }", with: ""), to: "app/app.yaml")
-        let allowed = try space.run(["migrate", "app", "--store", space.store, "--allow-destructive"])
+        let allowed = try await space.run(["migrate", "app", "--store", space.store, "--allow-destructive"])
         #expect(allowed.status == 0, "\(allowed.standardError)")
-        #expect(try space.run(["plan", "app", "--store", space.store]).status == 0)
+        #expect(try await space.run(["plan", "app", "--store", space.store]).status == 0)
     }
 
-    @Test func planShowsAnAddedIndexAndMigrateMakesIt() throws {
+    @Test func planShowsAnAddedIndexAndMigrateMakesIt() async throws {
         let space = try Workspace()
-        #expect(try space.run(["migrate", "app", "--store", space.store]).status == 0)
+        #expect(try await space.run(["migrate", "app", "--store", space.store]).status == 0)
         let indexed = Self.app.replacingOccurrences(
             of: "region: { type: choice, options: [east, west] }", with: "region: { type: choice, options: [east, west], indexed: true }")
         try space.write(indexed, to: "app/app.yaml")
-        let plan = try space.run(["plan", "app", "--store", space.store])
+        let plan = try await space.run(["plan", "app", "--store", space.store])
         #expect(plan.status == 0)
         #expect(
             plan.standardOutput.hasSuffix(
                 ": 1 step\n  + add an index on field 'region' of table 'customers', for fast filters and sorts on it\n"))
-        let migrate = try space.run(["migrate", "app", "--store", space.store])
+        let migrate = try await space.run(["migrate", "app", "--store", space.store])
         #expect(migrate.status == 0, "\(migrate.standardError)")
-        #expect(try space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
+        #expect(try await space.run(["plan", "app", "--store", space.store]).standardOutput.contains("up to date"))
         try space.write(Self.app, to: "app/app.yaml")
-        let drop = try space.run(["plan", "app", "--store", space.store])
+        let drop = try await space.run(["plan", "app", "--store", space.store])
         #expect(drop.status == 0)
         #expect(drop.standardOutput.contains("  + drop the index on field 'region' of table 'customers', keeping its values\n"))
     }
 
-    @Test func importReportsLinesAndExportRoundTrips() throws {
+    @Test func importReportsLinesAndExportRoundTrips() async throws {
         let space = try Workspace()
         try space.write("name,region\nCy,north\nDi,west\n", to: "more.csv")
-        let partial = try space.run(["import", "app", "customers", "more.csv", "--store", space.store])
+        let partial = try await space.run(["import", "app", "customers", "more.csv", "--store", space.store])
         #expect(partial.status == 1)
         #expect(partial.standardError.contains("more.csv:2: field 'region': Please choose one of: east, west."))
         #expect(partial.standardOutput.contains("imported 1 record into table 'customers'"))
-        let strict = try space.run(["import", "app", "customers", "more.csv", "--store", space.store, "--all-or-nothing"])
+        let strict = try await space.run(["import", "app", "customers", "more.csv", "--store", space.store, "--all-or-nothing"])
         #expect(strict.status == 1)
         #expect(strict.standardOutput.contains("imported 0 records"))
 
-        let exported = try space.run(["export", "app", "customers", "--store", space.store, "--output", "out.csv"])
+        let exported = try await space.run(["export", "app", "customers", "--store", space.store, "--output", "out.csv"])
         #expect(exported.status == 0, "\(exported.standardError)")
         let text = try String(contentsOf: space.folder.appendingPathComponent("out.csv"), encoding: .utf8)
         #expect(text.hasPrefix("id,name,region,pod\r\nc1,Ada,east,'=1+2\r\n"))
         #expect(text.split(separator: "\r\n").count == 4)
-        let west = try space.run(["export", "app", "customers", "--store", space.store, "--filter", "region == 'west' || pod == 'north'"])
+        let west = try await space.run(["export", "app", "customers", "--store", space.store, "--filter", "region == 'west' || pod == 'north'"])
         #expect(west.status == 0, "\(west.standardError)")
         #expect(west.standardOutput.split(separator: "\r\n").map { $0.split(separator: ",").dropFirst().first } == ["name", "Bob", "Di"])
-        let misspelt = try space.run(["export", "app", "customers", "--store", space.store, "--filter", "regoin == 'west'"])
+        let misspelt = try await space.run(["export", "app", "customers", "--store", space.store, "--filter", "regoin == 'west'"])
         #expect(misspelt.status == 1)
         #expect(misspelt.standardOutput.isEmpty)
         #expect(misspelt.standardError.contains("did you mean 'region'?"))
 
         let fresh = "sqlite:\(space.folder.path)/fresh.sqlite"
         try FileManager.default.removeItem(at: space.folder.appendingPathComponent("app/data/customers.csv"))
-        let reimport = try space.run(["import", "app", "customers", "out.csv", "--store", fresh, "--all-or-nothing"])
+        let reimport = try await space.run(["import", "app", "customers", "out.csv", "--store", fresh, "--all-or-nothing"])
         #expect(reimport.status == 0, "\(reimport.standardError)")
-        let again = try space.run(["export", "app", "customers", "--store", fresh])
+        let again = try await space.run(["export", "app", "customers", "--store", fresh])
         // The same records; the order of records created in one import follows their ids.
         #expect(again.standardOutput.split(separator: "\r\n").sorted() == text.split(separator: "\r\n").sorted())
     }

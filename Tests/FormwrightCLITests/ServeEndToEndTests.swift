@@ -35,7 +35,7 @@ import Testing
         return (object["records"] as? [Any])?.count ?? -1
     }
 
-    @Test func theReadmeTourRuns() throws {
+    @Test func theReadmeTourRuns() async throws {
         let server = try ServerProcess(arguments: ["apps/customer-sentiment", "--store", "memory:"], token: Self.token)
         defer { _ = server.stop() }
         let tour = Process()
@@ -63,14 +63,14 @@ import Testing
         #expect(lines.last?.contains("此项为必填项。") == true)
     }
 
-    @Test func refusesAnAppWithErrorsAndExitsOne() throws {
-        let output = try CommandRunner.run(["serve", "broken", "--store", "memory:", "--port", "0"])
+    @Test func refusesAnAppWithErrorsAndExitsOne() async throws {
+        let output = try await CommandRunner.run(["serve", "broken", "--store", "memory:", "--port", "0"])
         #expect(output.status == 1)
         #expect(output.standardError.contains("did you mean 'required'?"))
     }
 
-    @Test func refusesABadStoreURL() throws {
-        let output = try CommandRunner.run(["serve", "clean", "--store", "mysql://x", "--port", "0"])
+    @Test func refusesABadStoreURL() async throws {
+        let output = try await CommandRunner.run(["serve", "clean", "--store", "mysql://x", "--port", "0"])
         #expect(output.status == 1)
         #expect(output.standardError.hasPrefix("error: "))
     }

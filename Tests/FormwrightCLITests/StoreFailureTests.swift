@@ -42,7 +42,7 @@ import Testing
             try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         var storePath: String { folder.path + "/data.sqlite" }
-        func run(_ arguments: [String]) throws -> CommandRunner.Output { try CommandRunner.run(arguments, in: folder) }
+        func run(_ arguments: [String]) async throws -> CommandRunner.Output { try await CommandRunner.run(arguments, in: folder) }
         /// Every file and folder under the workspace, relative to it.
         func contents() -> [String] {
             (FileManager.default.subpaths(atPath: folder.path) ?? []).sorted()
@@ -87,11 +87,11 @@ import Testing
     @Test(arguments: [
         ["serve", "app", "--port", "0"], ["migrate", "app"], ["import", "app", "notes", "more.csv"], ["plan", "app"], ["export", "app", "notes"],
     ])
-    func aMalformedStoreURLStopsTheCommandBeforeAnythingIsWritten(command: [String]) throws {
+    func aMalformedStoreURLStopsTheCommandBeforeAnythingIsWritten(command: [String]) async throws {
         let space = try Workspace()
         let before = space.contents()
         for (url, message) in Self.badURLs {
-            let output = try space.run(command + ["--store", url])
+            let output = try await space.run(command + ["--store", url])
             #expect(output.status == 1, "\(command[0]) --store \(url)")
             #expect(output.standardError == "error: \(message)\n", "\(command[0]) --store \(url)")
             #expect(output.standardOutput.isEmpty)
@@ -102,13 +102,13 @@ import Testing
 
     // MARK: An unreachable PostgreSQL server
 
-    @Test func anUnreachablePostgresServerIsRetriedThenReportedWithWhatToCheck() throws {
+    @Test func anUnreachablePostgresServerIsRetriedThenReportedWithWhatToCheck() async throws {
         let space = try Workspace()
         let before = space.contents()
         let clock = ContinuousClock()
         let started = clock.now
         // Nothing listens on TCP port 1 of the loopback address: every attempt is refused.
-        let output = try space.run(["serve", "app", "--port", "0", "--store", "postgres://ada:s3cret@127.0.0.1:1/crm", "--store-wait", "2"])
+        let output = try await space.run(["serve", "app", "--port", "0", "--store", "postgres://ada:s3cret@127.0.0.1:1/crm", "--store-wait", "2"])
         let elapsed = started.duration(to: clock.now)
         #expect(output.status == 1)
         #expect(output.standardOutput.isEmpty, "no URL is printed")
@@ -203,7 +203,7 @@ import Testing
 
     @Test func aStoreOpenedReadOnlyServesReadsAndRefusesEveryWrite() async throws {
         let space = try Workspace()
-        #expect(try space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
+        #expect(try await space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: space.storePath))
         let server = try space.serve("sqlite:\(space.storePath)?mode=ro")
         #expect(try await Self.markers(server) == ["seed-1", "seed-2"])
@@ -222,12 +222,12 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: space.storePath)) == bytes, "the file was not written")
     }
 
-    @Test func aReadOnlyStoreThatNeedsAMigrationRefusesToStart() throws {
+    @Test func aReadOnlyStoreThatNeedsAMigrationRefusesToStart() async throws {
         let space = try Workspace()
-        #expect(try space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
+        #expect(try await space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
         try space.write(Self.app.replacingOccurrences(of: "      body: { type: longtext }", with: "      body: { type: longtext }\n      tag: { type: text }"), to: "app/app.yaml")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: space.storePath))
-        let output = try space.run(["serve", "app", "--port", "0", "--store", "sqlite:\(space.storePath)?mode=ro"])
+        let output = try await space.run(["serve", "app", "--port", "0", "--store", "sqlite:\(space.storePath)?mode=ro"])
         #expect(output.status == 1)
         #expect(output.standardOutput.isEmpty)
         #expect(
@@ -238,10 +238,10 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: space.storePath)) == bytes)
     }
 
-    @Test func aMissingFileOpenedReadOnlyIsNotCreated() throws {
+    @Test func aMissingFileOpenedReadOnlyIsNotCreated() async throws {
         let space = try Workspace()
         let before = space.contents()
-        let output = try space.run(["serve", "app", "--port", "0", "--store", "sqlite:\(space.storePath)?mode=ro"])
+        let output = try await space.run(["serve", "app", "--port", "0", "--store", "sqlite:\(space.storePath)?mode=ro"])
         #expect(output.status == 1)
         #expect(output.standardError == "error: opening store 'sqlite:\(space.storePath)?mode=ro': no such file\n")
         #expect(space.contents() == before)
@@ -252,7 +252,7 @@ import Testing
     @Test(.enabled(if: getuid() != 0, "root ignores file modes"))
     func aReadOnlyFileIsServedReadOnly() async throws {
         let space = try Workspace()
-        #expect(try space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
+        #expect(try await space.run(["migrate", "app", "--store", "sqlite:\(space.storePath)"]).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: space.storePath)
         let log = space.folder.appendingPathComponent("serve.log")
         let server = try space.serve("sqlite:\(space.storePath)", errorLog: log)

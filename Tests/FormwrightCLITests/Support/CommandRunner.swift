@@ -19,7 +19,21 @@ struct CommandRunner {
     }
 
     /// Runs `formwright ARGUMENTS` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL = testsFolder.appendingPathComponent("Fixtures")) throws -> Output {
+    ///
+    /// The waiting happens on a thread of its own: a test blocking one of the two cooperative
+    /// threads while the child waits for a lock held by a task of this process would stall both.
+    static func run(_ arguments: [String], in directory: URL = testsFolder.appendingPathComponent("Fixtures")) async throws -> Output {
+        try await offThePool { try runBlocking(arguments, in: directory) }
+    }
+
+    /// Runs `body` on a new thread and gives back its result, leaving the cooperative threads free.
+    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: URL) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
