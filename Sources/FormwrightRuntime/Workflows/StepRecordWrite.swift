@@ -14,6 +14,8 @@ struct StepRecordWrite: Sendable {
     enum Outcome: Sendable {
         case saved(StoredRecord, TableDefinition)
         case rejected(SubmissionRejected)
+        /// The write cannot be made (the triggering record is gone); the run fails with this message.
+        case impossible(String)
     }
 
     let app: AppDefinition
@@ -56,19 +58,19 @@ struct StepRecordWrite: Sendable {
     ) throws -> Outcome {
         switch action {
         case .update:
-            guard let table = app.table(named: run.table) else { throw StorageError(.notFound, "no table '\(run.table)'") }
+            guard let table = app.table(named: run.table) else { return .impossible("no table '\(run.table)'") }
             guard let existing = try transaction.record(table: table.name.value, id: run.recordID) else {
-                throw StorageError(.notFound, "no record '\(run.recordID)' in table '\(table.name.value)'")
+                return .impossible("record '\(run.recordID)' of table '\(table.name.value)' no longer exists")
             }
             return outcome(
                 try writer.update(
                     table: table, existing: existing, input: input, expectedVersion: nil, pipeline: pipeline, in: transaction, context: context),
                 table)
         case .create(let write):
-            guard let table = app.table(named: write.table.value) else { throw StorageError(.notFound, "no table '\(write.table.value)'") }
+            guard let table = app.table(named: write.table.value) else { return .impossible("no table '\(write.table.value)'") }
             return try create(table: table, input: input, in: transaction, context: context)
         case .upsert(let write):
-            guard let table = app.table(named: write.table.value) else { throw StorageError(.notFound, "no table '\(write.table.value)'") }
+            guard let table = app.table(named: write.table.value) else { return .impossible("no table '\(write.table.value)'") }
             var filters: [String: Value] = [:]
             for key in write.key {
                 guard let field = table.field(named: key.value), let given = input.values[key.value],
@@ -84,7 +86,7 @@ struct StepRecordWrite: Sendable {
                     table: table, existing: existing, input: input, expectedVersion: nil, pipeline: pipeline, in: transaction, context: context),
                 table)
         case .call, .fail:
-            throw StorageError(.invalidQuery, "a '\(action.keyword)' step writes no record")
+            return .impossible("a '\(action.keyword)' step writes no record")
         }
     }
 

@@ -16,6 +16,10 @@ struct WorkflowExecution: Sendable {
     mutating func continueRun(_ job: inout Job) async throws {
         let expressions = definition.expressions.workflows[workflow.name.value] ?? WorkflowExpressions()
         while run.step < workflow.steps.count {
+            if worker.stop.isStopped {
+                job = try await worker.commit(job, JobChange(state: .pending, payload: run.payload, dueAt: worker.clock(), lease: .release))
+                return
+            }
             let step = workflow.steps[run.step]
             let compiled = expressions.steps[step.id.value] ?? StepExpressions()
             let activation = WorkflowActivation(run: run, now: worker.clock(), environment: environment)
@@ -126,6 +130,9 @@ struct WorkflowExecution: Sendable {
                     change = JobChange(payload: next.payload, attempts: 0, lastError: .clear, lease: lease)
                 case .rejected(let rejection):
                     change = JobChange(state: .failed, lastError: .set("step '\(id)': " + Self.describe(rejection)), lease: .release)
+                    return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), nil)
+                case .impossible(let message):
+                    change = JobChange(state: .failed, lastError: .set("step '\(id)': " + message), lease: .release)
                     return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), nil)
                 }
                 return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), next)

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// ```swift
 /// let worker = WorkflowWorker(app: "crm", storage: store, definitions: registry, transport: client, owner: "host-1:4242")
-/// try await worker.run()   // until the task is cancelled
+/// while try await worker.runNext() {}   // runs every due job
 /// ```
 ///
 /// - `update`, `create` and `upsert` steps write their records and the job's progress in one
@@ -22,6 +22,7 @@ import Foundation
 ///   fails the run with the error in `lastError`.
 /// - When a commit finds another version (the lease ran out and another worker took the job),
 ///   the worker drops the job.
+/// - When the stop signal is given, the run is handed back (pending, due now) after its current step.
 /// - A job whose definition revision this process has not loaded is released for one lease
 ///   length, for a process that has it; when it comes back unknown, the run fails with that error.
 public struct WorkflowWorker: Sendable {
@@ -37,6 +38,7 @@ public struct WorkflowWorker: Sendable {
     let environment: [String: String]
     let clock: @Sendable () -> Timestamp
     let random: @Sendable () -> Double
+    let stop: StopSignal
 
     /// Creates a worker.
     /// - Parameters:
@@ -45,33 +47,24 @@ public struct WorkflowWorker: Sendable {
     ///   - definitions: the definitions loaded by this process, by revision.
     ///   - transport: where `kind: http` calls go.
     ///   - owner: the name its leases are held under, unique per worker.
-    ///   - environment: what `env` reads; the process environment by default.
+    ///   - environment: what `env` reads; nil for the process environment.
     ///   - clock: the current time.
     ///   - random: a number in `0...1` for retry jitter.
+    ///   - stop: when given, the run in progress is handed back after its current step.
     public init(
         app: String, storage: any StorageBackend, definitions: DefinitionRegistry, transport: any OutboundHTTP, owner: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment, clock: @escaping @Sendable () -> Timestamp = { .now },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+        environment: [String: String]? = nil, clock: @escaping @Sendable () -> Timestamp = { .now },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }, stop: StopSignal = StopSignal()
     ) {
         self.app = app
         self.storage = storage
         self.definitions = definitions
         self.transport = transport
         self.owner = owner
-        self.environment = environment
+        self.environment = environment ?? ProcessInfo.processInfo.environment
         self.clock = clock
         self.random = random
-    }
-
-    /// Claims and runs due jobs until the task is cancelled, waiting `idle` when none is due.
-    ///
-    /// Cancellation stops claiming; a step cut short leaves its job to be claimed again when
-    /// its lease runs out.
-    public func run(idle: Duration = .seconds(1)) async {
-        while !Task.isCancelled {
-            let worked = (try? await runNext()) ?? false
-            if !worked { try? await Task.sleep(for: idle) }
-        }
+        self.stop = stop
     }
 
     /// Claims one due job and runs it until it finishes, waits for a retry, or is lost.
@@ -88,7 +81,7 @@ public struct WorkflowWorker: Sendable {
         else { return false }
         do {
             try await process(job)
-        } catch let error as StorageError where error.code == .versionConflict || error.code == .notFound {
+        } catch let error as StorageError where error.code == .versionConflict {
             // Another worker holds the job now; it carries on from the last committed step.
         }
         return true
