@@ -90,6 +90,7 @@ let package = Package(
                 "FormwrightDefinition",
                 "FormwrightExpressions",
                 "FormwrightRuntime",
+                "FormwrightHTTPClient",
                 "FormwrightServer",
                 "FormwrightSQLite",
                 "FormwrightPostgres",

@@ -15,12 +15,14 @@ public struct AppRuntime: Sendable {
     /// Where its records live.
     public let storage: any StorageBackend
     let pipeline: SubmissionPipeline
+    let writer: RecordWriter
 
     /// Creates a runtime; call `prepare()` before serving.
     public init(definition: AppDefinition, storage: any StorageBackend) {
         self.definition = definition
         self.storage = storage
         pipeline = SubmissionPipeline(app: definition)
+        writer = RecordWriter(app: definition)
     }
 
     /// The app's name.
@@ -83,6 +85,9 @@ public struct AppRuntime: Sendable {
 
     /// Changes some fields of a record; `expectedVersion` guards against overwriting someone else's change.
     ///
+    /// Like `submit`, `create` and `delete`, it enqueues the runs of the workflows the change
+    /// starts in the same transaction as the change.
+    ///
     /// Computed fields are recomputed and rules checked on the record as it will be, inside the
     /// write transaction, so they see the stored values the change is merged into.
     public func update(
@@ -90,23 +95,16 @@ public struct AppRuntime: Sendable {
     ) async throws -> StoredRecord {
         let table = try self.table(tableName)
         let context = EvaluationContext(now: .now, user: user)
-        let revision = definition.revision
         let pipeline = self.pipeline
+        let writer = self.writer
         let outcome = try await mapStorageErrors {
             try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
                 guard let existing = try transaction.record(table: table.name.value, id: id) else {
                     throw StorageError(.notFound, "no record '\(id)' in table '\(table.name.value)'")
                 }
-                let values: [String: Value]
-                switch pipeline.valuesForUpdate(table: table, input: input, existing: existing.fields, context: context) {
-                case .success(let changed): values = changed
-                case .failure(let rejection): return .failure(rejection)
-                }
-                let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: id)
-                guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
-                return .success(
-                    try transaction.update(
-                        table: table.name.value, id: id, fields: values, expectedVersion: expectedVersion, revision: revision, now: context.now))
+                return try writer.update(
+                    table: table, existing: existing, input: input, expectedVersion: expectedVersion, pipeline: pipeline, in: transaction,
+                    context: context)
             }
         }
         return try outcome.get()
@@ -115,8 +113,10 @@ public struct AppRuntime: Sendable {
     /// Deletes a record; `expectedVersion`, when given, must match.
     public func delete(table tableName: String, id: String, expectedVersion: Int64?) async throws {
         let table = try self.table(tableName)
+        let writer = self.writer
+        let now = Timestamp.now
         try await mapStorageErrors {
-            try await storage.write(app: name) { try $0.delete(table: table.name.value, id: id, expectedVersion: expectedVersion) }
+            try await storage.write(app: name) { try writer.delete(table: table, id: id, expectedVersion: expectedVersion, in: $0, now: now) }
         }
     }
 
@@ -142,12 +142,10 @@ public struct AppRuntime: Sendable {
     }
 
     private func insert(table: TableDefinition, values: [String: Value], context: EvaluationContext) async throws -> StoredRecord {
-        let revision = definition.revision
+        let writer = self.writer
         let outcome = try await mapStorageErrors {
             try await storage.write(app: name) { transaction -> Result<StoredRecord, SubmissionRejected> in
-                let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: nil)
-                guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
-                return .success(try transaction.insert(table: table.name.value, fields: values, revision: revision, now: context.now))
+                try writer.insert(table: table, values: values, in: transaction, now: context.now)
             }
         }
         return try outcome.get()

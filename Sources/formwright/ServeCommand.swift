@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormwrightCore
 import FormwrightDefinition
+import FormwrightHTTPClient
 import FormwrightRuntime
 import FormwrightServer
 import FormwrightStorage
@@ -15,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Binds to 127.0.0.1 unless --host says otherwise. The admin token comes from FORMWRIGHT_ADMIN_TOKEN; \
             without it one is made and printed. A one-time login link for the browser is printed on start. \
-            Stops cleanly on SIGINT or SIGTERM.
+            Runs the apps' workflows in the background. Stops cleanly on SIGINT or SIGTERM: no new \
+            workflow step starts, and a run in progress is handed back to the queue after its current step.
             """
     )
 
@@ -73,12 +75,25 @@ struct ServeCommand: AsyncParsableCommand {
             if givenToken == nil { lines.append("API token (for 'Authorization: Bearer …'): \(token)") }
             Terminal.print(lines.joined(separator: "\n"))
         }
-        let reloader = AppReloader(path: path, registry: registry, storage: backend) { Terminal.printError($0) }
+        let definitions = DefinitionRegistry()
+        for runtime in runtimes { definitions.add(runtime.definition) }
+        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions) { Terminal.printError($0) }
         let interval = reloadInterval
         let watcher = interval > 0 ? Task { await reloader.watch(every: .milliseconds(interval)) } : nil
+        let client = OutboundHTTPClient()
+        let stop = StopSignal()
+        let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+        let workflows = WorkflowService(storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop) {
+            registry.all.map(\.name)
+        }
+        let worker = Task { await workflows.run() }
         try await application.runService()
+        // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
+        stop.stop()
+        await worker.value
         watcher?.cancel()
         await watcher?.value
+        try await client.shutdown()
         try await backend.close()
     }
 }

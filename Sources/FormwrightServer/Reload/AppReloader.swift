@@ -25,6 +25,8 @@ public struct AppReloader: Sendable {
     public let storage: any StorageBackend
     /// Receives one line per event (a reloaded app, a refused change, errors in the files).
     public let report: @Sendable (String) -> Void
+    /// Where each definition prepared on a reload is kept, so that workflow runs started under it can finish under it.
+    public let definitions: DefinitionRegistry?
 
     /// Creates a reloader.
     ///
@@ -32,11 +34,16 @@ public struct AppReloader: Sendable {
     ///   - path: what `serve` was given.
     ///   - registry: the apps being served.
     ///   - storage: the store they share.
+    ///   - definitions: where prepared definitions are kept for workflow runs, if anywhere.
     ///   - report: receives a line per event, for the server's log.
-    public init(path: String, registry: AppRegistry, storage: any StorageBackend, report: @escaping @Sendable (String) -> Void) {
+    public init(
+        path: String, registry: AppRegistry, storage: any StorageBackend, definitions: DefinitionRegistry? = nil,
+        report: @escaping @Sendable (String) -> Void
+    ) {
         self.path = path
         self.registry = registry
         self.storage = storage
+        self.definitions = definitions
         self.report = report
     }
 
@@ -102,6 +109,7 @@ public struct AppReloader: Sendable {
         do {
             let plan = try? await runtime.migrationPlan()
             try await runtime.prepare()
+            definitions?.add(definition)
             if old == nil {
                 let seeds = try await SeedLoader(runtime: runtime).load()
                 report("reload: now serving app '\(runtime.name)'" + (seeds.loaded.isEmpty ? "" : " with its seed data"))
