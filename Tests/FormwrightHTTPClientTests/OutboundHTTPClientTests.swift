@@ -214,18 +214,20 @@ import Testing
         let key = "sk-live-0123456789"
         let token = "tok-abcdef-987654"
         try await service.run { port, client in
-            func secretCall(_ url: String, method: IntegrationMethod = .get, allowPrivate: Bool = true, extra: [IntegrationHeader] = [])
-                -> IntegrationCall
-            {
+            // Answers get a generous timeout (a busy machine), the hanging service a short one.
+            func secretCall(
+                _ url: String, method: IntegrationMethod = .get, allowPrivate: Bool = true, extra: [IntegrationHeader] = [],
+                timeout: Duration = .seconds(8)
+            ) -> IntegrationCall {
                 IntegrationCall(
                     url: url, method: method,
                     headers: [IntegrationHeader(name: "Authorization", value: "Bearer \(token)", isSecret: true)] + extra,
-                    timeout: .seconds(1), allowPrivate: allowPrivate, secretParts: [key, token])
+                    timeout: timeout, allowPrivate: allowPrivate, secretParts: [key, token])
             }
             let failures = [
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/status/404?key=\(key)"))),
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/status/500?key=\(key)"))),
-                try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/slow?key=\(key)"))),
+                try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/slow?key=\(key)", timeout: .seconds(1)))),
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:\(port)/json?key=\(key)", allowPrivate: false))),
                 try Self.failure(await client.perform(secretCall("http://127.0.0.1:1/?key=\(key)"))),
                 try Self.failure(await client.perform(secretCall("gopher://h/\(key)"))),
