@@ -8,7 +8,7 @@ import FormwrightStorage
 import Foundation
 import Logging
 
-/// `formwright serve PATH [--store URL] [--host H] [--port P]`: serve every app under PATH.
+/// `formwright serve PATH [--store URL] [--host H] [--port P] [--workflow-lease SECONDS]`: serve every app under PATH.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -35,9 +35,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How often, in milliseconds, the app files are looked at for changes to reload (0: never).")
     var reloadInterval = 1_000
 
+    @Option(
+        help: ArgumentHelp(
+            "How long, in seconds, a workflow run stays claimed by this process (1 to 86400).",
+            discussion: """
+                When the process dies, another one carries its runs on after this long. It must be longer than \
+                the slowest integration call's timeout, else a slow call may be made twice.
+                """))
+    var workflowLease = Int(WorkflowWorker.defaultLeaseSeconds)
+
     func validate() throws {
         guard (0...3_600_000).contains(reloadInterval) else {
             throw ValidationError("--reload-interval takes 0 (never) to 3600000 milliseconds, not \(reloadInterval)")
+        }
+        guard (1...86_400).contains(workflowLease) else {
+            throw ValidationError("--workflow-lease takes 1 to 86400 seconds, not \(workflowLease)")
         }
     }
 
@@ -83,13 +95,17 @@ struct ServeCommand: AsyncParsableCommand {
         let client = OutboundHTTPClient()
         let stop = StopSignal()
         let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
-        let workflows = WorkflowService(storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop) {
+        let workflows = WorkflowService(
+            storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop, leaseSeconds: Double(workflowLease)
+        ) {
             registry.all.map(\.name)
         }
         let worker = Task { await workflows.run() }
         try await application.runService()
         // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
         stop.stop()
+        // A step in progress may be a call that takes minutes: say why the process has not exited yet.
+        Terminal.printError("stopping: waiting for the workflow step in progress, if any, to finish")
         await worker.value
         watcher?.cancel()
         await watcher?.value
