@@ -40,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
             "How long, in seconds, a workflow run stays claimed by this process (1 to 86400).",
             discussion: """
                 When the process dies, another one carries its runs on after this long. It must be longer than \
-                the slowest integration call's timeout, else a slow call may be made twice.
+                the slowest integration call's timeout, else a slow call may be made twice (a warning names \
+                each integration whose timeout is not shorter).
                 """))
     var workflowLease = Int(WorkflowWorker.defaultLeaseSeconds)
 
@@ -57,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let loaded = try CommandSupport.loadApps(path)
+        for definition in loaded { warnAboutSlowCalls(in: definition) }
         let backend = try await store.open(servingReads: true)
         var runtimes: [AppRuntime] = []
         for definition in loaded {
@@ -111,5 +113,16 @@ struct ServeCommand: AsyncParsableCommand {
         await watcher?.value
         try await client.shutdown()
         try await backend.close()
+    }
+
+    /// Warns about each http integration whose timeout is not shorter than the workflow lease: a
+    /// call that slow may have its run taken over by another process and be made twice.
+    private func warnAboutSlowCalls(in definition: AppDefinition) {
+        for integration in definition.integrations {
+            guard case .http(let http) = integration.kind, http.timeout.value.seconds >= Int64(workflowLease) else { continue }
+            Terminal.printError(
+                "warning: integration '\(integration.name.value)' of app '\(definition.name.value)' may take \(http.timeout.value.seconds)s, "
+                    + "not less than --workflow-lease \(workflowLease): a call that slow may be made twice")
+        }
     }
 }

@@ -16,12 +16,16 @@ import Testing
             // A short lease, so the restarted server takes the dead one's run over within seconds.
             let arguments = fixture.arguments + ["--workflow-lease", "2"]
             let environment = WorkflowFixture.environment(service: url)
-            let first = try await ServerProcess.start(arguments: arguments, token: WorkflowFixture.token, environment: environment)
+            let errorLog = fixture.folder.appendingPathComponent("serve-stderr.txt")
+            let first = try await ServerProcess.start(arguments: arguments, token: WorkflowFixture.token, errorLog: errorLog, environment: environment)
             defer { first.kill() }
             let order = try await fixture.createOrder("pen", on: first)
             let called = try await WorkflowFixture.poll(seconds: 120) { !service.requests.isEmpty }
             try #require(called, "the first server never called the service")
             first.kill()
+            // The lease is shorter than the integration's timeout (2m), so the server warned at start.
+            let warning = "warning: integration 'pricing' of app '\(fixture.app)' may take 120s, not less than --workflow-lease 2"
+            #expect(try String(contentsOf: errorLog, encoding: .utf8).contains(warning))
 
             let second = try await ServerProcess.start(arguments: arguments, token: WorkflowFixture.token, environment: environment)
             defer { second.kill() }
