@@ -37,12 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "How long, in seconds, a workflow run stays claimed by this process (1 to 86400).",
-            discussion: """
-                When the process dies, another one carries its runs on after this long. It must be longer than \
-                the slowest integration call's timeout, else a slow call may be made twice (a warning names \
-                each integration whose timeout is not shorter).
-                """))
+            """
+            How long a workflow run stays claimed by this process (1 to 86400): when the process dies, another \
+            carries its runs on after this long. Keep it longer than the slowest integration's timeout (a warning \
+            names any that is not), else a slow call may be made twice.
+            """, valueName: "seconds"))
     var workflowLease = Int(WorkflowWorker.defaultLeaseSeconds)
 
     func validate() throws {

@@ -100,6 +100,14 @@ import Testing
         }
     }
 
+    @Test func serveHelpExplainsTheWorkflowLease() async throws {
+        let output = try await CommandRunner.run(["serve", "--help"])
+        #expect(output.status == 0)
+        let help = output.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("--workflow-lease <seconds> How long a workflow run stays claimed by this process (1 to 86400)"), "\(help)")
+        #expect(help.contains("else a slow call may be made twice. (default: 360)"), "\(help)")
+    }
+
     /// The app's only run, once it has succeeded or failed (at most two minutes).
     static func finishedRun(_ fixture: WorkflowFixture, _ storage: any StorageBackend) async throws -> Job {
         var last: Job?
