@@ -84,7 +84,7 @@ struct Store {
         var counts: [JobState: Int] = [:]
         var after: JobQuery.Position?
         while true {
-            let page = try await storage.read(app: runtime.name) { try $0.jobs(JobQuery(limit: JobQuery.maximumLimit, after: after)) }
+            let page = try await storage.read(app: runtime.name) { [after] in try $0.jobs(JobQuery(limit: JobQuery.maximumLimit, after: after)) }
             for job in page { counts[job.state, default: 0] += 1 }
             guard let last = page.last, page.count == JobQuery.maximumLimit else { return counts }
             after = JobQuery.Position(last)
@@ -145,14 +145,16 @@ func drain(_ store: Store, workers: Int, count: Int) async throws -> Double {
 }
 
 /// Submission latencies in milliseconds, one submission at a time, while a WorkflowService
-/// (idle wait as `serve` uses) drains the outbox; also how many runs it finished meanwhile.
+/// drains the outbox; also how many runs it finished meanwhile. Its idle wait is 10 ms rather
+/// than the second `serve` waits, so that it drains throughout instead of sleeping through most
+/// of a round that lasts about a second.
 func latencies(_ store: Store, count: Int) async throws -> (milliseconds: [Double], finished: Int) {
     let stop = StopSignal()
     let name = store.runtime.name
     let service = WorkflowService(
         storage: store.storage, definitions: store.definitions, transport: NoNetwork(), owner: "bench-service", stop: stop
     ) { [name] }
-    let running = Task { await service.run() }
+    let running = Task { await service.run(idle: .milliseconds(10)) }
     var milliseconds: [Double] = []
     milliseconds.reserveCapacity(count)
     let clock = ContinuousClock()
