@@ -144,17 +144,17 @@ func drain(_ store: Store, workers: Int, count: Int) async throws -> Double {
     return Double(count) / max(seconds(elapsed), 1e-9)
 }
 
-/// Submission latencies in milliseconds, one submission at a time, while a WorkflowService
-/// drains the outbox; also how many runs it finished meanwhile. Its idle wait is 10 ms rather
-/// than the second `serve` waits, so that it drains throughout instead of sleeping through most
-/// of a round that lasts about a second.
-func latencies(_ store: Store, count: Int) async throws -> (milliseconds: [Double], finished: Int) {
+/// Submission latencies in milliseconds, sorted, one submission at a time, while a WorkflowService
+/// drains the outbox when `draining`; also how many runs finished meanwhile. The service's idle
+/// wait is 10 ms rather than the second `serve` waits, so that it drains throughout instead of
+/// sleeping through most of a round that lasts about a second.
+func latencies(_ store: Store, count: Int, draining: Bool) async throws -> (milliseconds: [Double], finished: Int) {
     let stop = StopSignal()
     let name = store.runtime.name
     let service = WorkflowService(
         storage: store.storage, definitions: store.definitions, transport: NoNetwork(), owner: "bench-service", stop: stop
     ) { [name] }
-    let running = Task { await service.run(idle: .milliseconds(10)) }
+    let running = draining ? Task { await service.run(idle: .milliseconds(10)) } : nil
     var milliseconds: [Double] = []
     milliseconds.reserveCapacity(count)
     let clock = ContinuousClock()
@@ -166,11 +166,11 @@ func latencies(_ store: Store, count: Int) async throws -> (milliseconds: [Doubl
         }
     } catch {
         stop.stop()
-        await running.value
+        await running?.value
         throw error
     }
     stop.stop()
-    await running.value
+    await running?.value
     let finished = try await store.jobStates()[.succeeded] ?? 0
     return (milliseconds.sorted(), finished)
 }
@@ -216,25 +216,27 @@ for workers in workerCounts {
 }
 
 // (b) Latency.
-var plainPercentiles: [[Double]] = []
-var flowPercentiles: [[Double]] = []
+// Without the workflow (the service polls an empty outbox), with it and the service draining,
+// and with it and no service, which separates enqueuing the run from sharing the store's writer.
+var percentiles: [String: [[Double]]] = [:]
 var finished: [Double] = []
 let fractions = [0.5, 0.9, 0.99]
 for _ in 0..<rounds {
-    let plain = try await Store(withWorkflow: false)
-    let plainRun = try await latencies(plain, count: count)
-    plainPercentiles.append(fractions.map { percentile(plainRun.milliseconds, $0) })
-    try await plain.close()
-    let flow = try await Store(withWorkflow: true)
-    let flowRun = try await latencies(flow, count: count)
-    flowPercentiles.append(fractions.map { percentile(flowRun.milliseconds, $0) })
-    finished.append(Double(flowRun.finished))
-    try await flow.close()
+    for (name, withWorkflow, draining) in [("plain", false, true), ("draining", true, true), ("enqueuing", true, false)] {
+        let store = try await Store(withWorkflow: withWorkflow)
+        let run = try await latencies(store, count: count, draining: draining)
+        percentiles[name, default: []].append(fractions.map { percentile(run.milliseconds, $0) })
+        if name == "draining" { finished.append(Double(run.finished)) }
+        try await store.close()
+    }
 }
-print("(b) submission latency with a WorkflowService draining the outbox in the same process, \(count) submissions per round, median of \(rounds) rounds")
+print("(b) submission latency, one at a time, \(count) submissions per round, median of \(rounds) rounds")
 for (index, name) in ["p50", "p90", "p99"].enumerated() {
-    let without = median(plainPercentiles.map { $0[index] })
-    let with = median(flowPercentiles.map { $0[index] })
-    print(String(format: "  %@: without the workflow %.2f ms, with it %.2f ms, ratio %.2f", name, without, with, with / without))
+    let of = { (variant: String) in median((percentiles[variant] ?? []).map { $0[index] }) }
+    let (plain, draining, enqueuing) = (of("plain"), of("draining"), of("enqueuing"))
+    print(
+        String(
+            format: "  %@: without the workflow %.3f ms; with it, service draining %.3f ms (ratio %.2f), no service %.3f ms (ratio %.2f)",
+            name, plain, draining, draining / plain, enqueuing, enqueuing / plain))
 }
 print(String(format: "  runs the service finished while the submissions ran: %.0f of %d (median)", median(finished), count))
