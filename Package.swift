@@ -234,5 +234,11 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             path: "Benchmarks/postgres",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "WorkflowBenchmark",
+            dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightSQLite", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/WorkflowBenchmark",
+            swiftSettings: swiftSettings
+        ),
     ]
 }
