@@ -57,7 +57,10 @@ let package = Package(
         ),
         .target(
             name: "FormwrightRuntime",
-            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
+            dependencies: [
+                "FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
