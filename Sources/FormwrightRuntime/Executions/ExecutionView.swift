@@ -119,7 +119,7 @@ public struct ExecutionView: Sendable, Hashable {
     /// A step's outputs with long text cut and collections reduced to their size.
     static func summary(_ outputs: ValueMap) -> ValueMap {
         ValueMap(
-            outputs.entries.map { entry in
+            outputs.entries.map { entry -> (Value, Value) in
                 switch entry.value {
                 case .string(let text) where text.count > 200: (entry.key, .string(String(text.prefix(200)) + "…"))
                 case .list(let items): (entry.key, .string("\(items.count) item\(items.count == 1 ? "" : "s")"))
