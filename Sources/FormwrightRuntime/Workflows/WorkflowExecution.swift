@@ -172,8 +172,9 @@ struct WorkflowExecution: Sendable {
     /// Fails the run at `step` with `message`, recording the failed attempt.
     private mutating func fail(_ step: String, _ message: String, tryNumber: Int? = nil, _ job: inout Job) async throws {
         run.finishAttempt(of: step, .failed, tryNumber: tryNumber ?? nextTry(of: step), at: worker.clock(), error: message)
+        job = try await worker.commit(job, JobChange(state: .failed, payload: run.payload, lastError: .set(message), lease: .release))
         run.history.last.map { worker.log.attempt(job, $0) }
-        try await worker.finish(&job, state: .failed, payload: run.payload, error: message)
+        worker.log.finished(job, state: .failed, error: message)
     }
 
     /// Field errors as one line: `field: message; …`.

@@ -14,7 +14,7 @@ struct WorkflowLog: Sendable {
 
     /// A job was claimed to run.
     func claimed(_ job: Job) {
-        Self.logger.info("workflow run claimed", metadata: metadata(job, ["try": .stringConvertible(job.attempts + 1)]))
+        Self.logger.info("workflow run claimed", metadata: metadata(job, [:]))
     }
 
     /// A step attempt ended: succeeded, skipped, or failed with a retry scheduled in `delay` seconds.
