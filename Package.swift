@@ -115,7 +115,7 @@ let package = Package(
             name: "FormwrightRuntimeTests",
             dependencies: [
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
-                "FormwrightPostgres",
+                "FormwrightPostgres", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

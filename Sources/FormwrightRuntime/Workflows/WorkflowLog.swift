@@ -7,8 +7,8 @@ import Logging
 /// `try`, `outcome` and `duration_ms`, a scheduled retry `delay_ms`, a failure `error`. Errors
 /// come from the integration layer already redacted; no input, output or record value is logged.
 struct WorkflowLog: Sendable {
-    /// The logger every workflow event goes to.
-    static let logger = Logger(label: "formwright.workflows")
+    /// The logger workflow events go to; a task may bind its own to capture them.
+    @TaskLocal static var logger = Logger(label: "formwright.workflows")
 
     let app: String
 
