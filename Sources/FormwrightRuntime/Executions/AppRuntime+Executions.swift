@@ -16,10 +16,12 @@ extension AppRuntime {
     ///   - record: only the executions the record `(table, id)` started, found by their key prefix.
     ///   - limit: how many at most, `1...1000`.
     ///   - after: the cursor of the previous page.
+    ///   - now: the time the view is taken at, which tells a running attempt from an interrupted one.
     /// - Throws: `RuntimeError(.notFound)` for an unknown workflow or table, `.badRequest` for a
     ///   bad limit or cursor.
     public func executions(
-        workflow: String? = nil, states: Set<JobState>? = nil, record: (table: String, id: String)? = nil, limit: Int = 50, after: String? = nil
+        workflow: String? = nil, states: Set<JobState>? = nil, record: (table: String, id: String)? = nil, limit: Int = 50, after: String? = nil,
+        now: Timestamp = .now
     ) async throws -> ExecutionPage {
         if let workflow, definition.workflow(named: workflow) == nil {
             throw RuntimeError(.notFound, "no workflow '\(workflow)' in app '\(name)'")
@@ -40,13 +42,13 @@ extension AppRuntime {
         if jobs.count == limit, let last = jobs.last, let micros = ColumnType.microseconds(last.createdAt) {
             next = PageCursor(sort: Self.executionOrder, value: .integer(micros), id: last.id).text
         }
-        return ExecutionPage(executions: jobs.map(view), next: next)
+        return ExecutionPage(executions: jobs.map { view($0, now: now) }, next: next)
     }
 
-    /// One execution.
+    /// One execution, as it stands at `now`.
     /// - Throws: `RuntimeError(.notFound)` when the app has no workflow execution with this id.
-    public func execution(id: String) async throws -> ExecutionView {
-        try view(try await existingExecution(id: id))
+    public func execution(id: String, now: Timestamp = .now) async throws -> ExecutionView {
+        view(try await existingExecution(id: id), now: now)
     }
 
     /// Sends a failed execution back to its queue: pending, due now, its tries counted afresh. It
@@ -68,7 +70,7 @@ extension AppRuntime {
                     id: id, expectedVersion: job.version, JobChange(state: .pending, dueAt: now, attempts: 0, lastError: .clear), now: now)
             }
         }
-        return view(job)
+        return view(job, now: now)
     }
 
     /// The order executions are listed in, as the cursor records it.
@@ -81,11 +83,11 @@ extension AppRuntime {
     }
 
     /// The view of a job; a payload that is not a run shows as a run with no steps.
-    private func view(_ job: Job) -> ExecutionView {
+    private func view(_ job: Job, now: Timestamp) -> ExecutionView {
         let run =
             (try? WorkflowRun(payload: job.payload))
             ?? WorkflowRun(workflow: job.name, change: .created, table: "", recordID: "", revision: job.revision, record: .null, old: .null)
         let workflow = definition.revision == job.revision ? definition.workflow(named: run.workflow) : nil
-        return ExecutionView(job: job, run: run, stepIDs: workflow.map { $0.steps.map(\.id.value) })
+        return ExecutionView(job: job, run: run, stepIDs: workflow.map { $0.steps.map(\.id.value) }, now: now)
     }
 }

@@ -6,9 +6,9 @@ public import FormwrightStorage
 public struct ExecutionView: Sendable, Hashable {
     /// Where one step stands.
     public enum StepStatus: String, Sendable, Hashable {
-        /// Not reached yet (or reached, and not started).
+        /// Not reached yet, or reached and waiting for a worker (also when its worker's lease ran out).
         case waiting
-        /// Its attempt is in progress under a worker's lease.
+        /// Its attempt is in progress under a worker's lease that has not run out.
         case running
         /// It failed and waits for its next try.
         case retrying
@@ -61,14 +61,15 @@ public struct ExecutionView: Sendable, Hashable {
     /// How many old attempts the history let go.
     public var droppedAttempts: Int
     /// Every attempt in the kept history, oldest first; an attempt that never finished is
-    /// `running` while its worker holds the run, `interrupted` otherwise.
+    /// `running` while its worker holds the run under a lease that has not run out, `interrupted` otherwise.
     public var history: [StepAttempt]
     /// The workflow's steps in order, each with its attempts.
     public var steps: [Step]
 
-    /// Builds the view of `job`'s run; `stepIDs` are the workflow's steps in order when the
-    /// definition of the run's revision is known, else nil (the steps are then those the history names).
-    init(job: Job, run: WorkflowRun, stepIDs: [String]?) {
+    /// Builds the view of `job`'s run at `now`; `stepIDs` are the workflow's steps in order when
+    /// the definition of the run's revision is known, else nil (the steps are then those the history names).
+    init(job: Job, run: WorkflowRun, stepIDs: [String]?, now: Timestamp) {
+        let isHeld = job.state == .running && (job.leaseUntil.map { $0 >= now } ?? false)
         id = job.id
         workflow = run.workflow
         state = job.state
@@ -85,7 +86,7 @@ public struct ExecutionView: Sendable, Hashable {
         history = run.history.enumerated().map { index, attempt in
             guard attempt.outcome == nil else { return attempt }
             var resolved = attempt
-            resolved.outcome = index == run.history.count - 1 && job.state == .running ? .running : .interrupted
+            resolved.outcome = index == run.history.count - 1 && isHeld ? .running : .interrupted
             return resolved
         }
         var ids = stepIDs ?? []
@@ -103,7 +104,7 @@ public struct ExecutionView: Sendable, Hashable {
             } else if index == run.step {
                 switch (job.state, last) {
                 case (.failed, .failed?): status = .failed
-                case (.running, _): status = .running
+                case (.running, _): status = isHeld ? .running : .waiting
                 case (.pending, .retrying?): status = .retrying
                 default: status = .waiting
                 }

@@ -107,11 +107,16 @@ import Testing
         #expect(hanging.calls.count == 1)
         let id = try await store.onlyJob().id
         // While the first worker holds the run, its unfinished attempt is running.
-        let during = try await store.runtime.execution(id: id)
+        let during = try await store.runtime.execution(id: id, now: store.clock.now)
         #expect(during.state == .running)
         #expect(during.steps.map(\.status) == [.succeeded, .running, .waiting])
         #expect(Self.outcomes(during.steps[1]) == [.running])
         store.clock.advance(seconds: Int64(WorkflowWorker.leaseSeconds) + 1)
+        // Once the lease has run out, the attempt is seen as interrupted, before any worker takes the run over.
+        let lapsed = try await store.runtime.execution(id: id, now: store.clock.now)
+        #expect(lapsed.state == .running)
+        #expect(lapsed.steps.map(\.status) == [.succeeded, .waiting, .waiting])
+        #expect(Self.outcomes(lapsed.steps[1]) == [.interrupted])
         #expect(try await store.worker("worker-2", transport: ScriptedService { _, _ in WorkflowTestApp.okResponse }).runNext())
         stuck.cancel()
         _ = await stuck.result
