@@ -57,7 +57,10 @@ let package = Package(
         ),
         .target(
             name: "FormwrightRuntime",
-            dependencies: ["FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage"],
+            dependencies: [
+                "FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -112,7 +115,7 @@ let package = Package(
             name: "FormwrightRuntimeTests",
             dependencies: [
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
-                "FormwrightPostgres",
+                "FormwrightPostgres", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
