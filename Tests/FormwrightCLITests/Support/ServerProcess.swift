@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real `formwright serve` process on a free port, for end-to-end tests over HTTP.
@@ -14,12 +15,18 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server and waits until it prints its URL (at most 30 seconds).
     ///
-    /// - Parameter errorLog: a file to receive the server's standard error; discarded when nil.
-    init(arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil) throws {
+    /// - Parameters:
+    ///   - errorLog: a file to receive the server's standard error; discarded when nil.
+    ///   - environment: variables set (or, when nil, removed) on top of this process's environment.
+    init(
+        arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil,
+        environment changes: [String: String?] = [:]
+    ) throws {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
+        for (name, value) in changes { environment[name] = value }
         environment["FORMWRIGHT_ADMIN_TOKEN"] = token
         process.environment = environment
         output = Pipe()
