@@ -45,7 +45,8 @@ import Testing
 
     @Test func theWebServiceScoresWhenSentimentURLIsSet() async throws {
         let service = try SentimentServiceProcess(token: Self.serviceToken)
-        defer { service.stop() }
+        var stopped = false
+        defer { if !stopped { service.stop() } }
         let server = try ServerProcess(
             arguments: ["apps/customer-sentiment", "--store", "memory:"], token: Self.token,
             environment: ["SENTIMENT_URL": service.baseURL, "SENTIMENT_TOKEN": Self.serviceToken])
@@ -69,6 +70,8 @@ import Testing
             body: try String(decoding: JSONSerialization.data(withJSONObject: ["text": Self.unhappy]), as: UTF8.self))
         #expect(answer.status == 200)
         #expect(answer.body["score"] as? Double == sentiment)
+        stopped = true
+        #expect(service.stop(), "the service stops on SIGTERM")
     }
 
     @Test func theBuiltInScorerScoresWithoutSentimentURL() async throws {

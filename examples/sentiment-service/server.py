@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -153,6 +154,9 @@ def main():
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8090, help="port to listen on; 0 picks a free one (default 8090)")
     options = parser.parse_args()
+    # A parent may have blocked these signals; a service must still stop on Ctrl-C and SIGTERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     server = ThreadingHTTPServer((options.host, options.port), Handler)
     server.daemon_threads = True
     server.stats = Stats()

@@ -39,10 +39,16 @@ final class SentimentServiceProcess: @unchecked Sendable {
         baseURL = String(text[range])
     }
 
-    /// Sends SIGTERM and waits for the process to end.
-    func stop() {
+    /// Sends SIGTERM, and SIGKILL when it has not ended within 10 seconds; returns whether SIGTERM stopped it.
+    @discardableResult
+    func stop() -> Bool {
         process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard process.isRunning else { return true }
+        Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        return false
     }
 
     /// One request to the service; returns the status and the body parsed as a JSON object.
