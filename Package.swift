@@ -115,7 +115,10 @@ let package = Package(
             name: "FormwrightRuntimeTests",
             dependencies: [
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
-                "FormwrightPostgres", .product(name: "Logging", package: "swift-log"),
+                "FormwrightPostgres", "FormwrightHTTPClient", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

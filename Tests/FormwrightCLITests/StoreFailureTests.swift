@@ -127,7 +127,7 @@ import Testing
                 "; check that the server is running and accepts TCP connections on 127.0.0.1:1, and that the store URL names the right host and port"))
         #expect(!output.standardError.contains("s3cret"))
         #expect(elapsed >= .seconds(2), "it retried for the whole wait")
-        #expect(elapsed < .seconds(15), "it gave up soon after the wait")
+        #expect(elapsed < .seconds(60), "it gave up rather than retrying without end (room for a very busy machine)")
         #expect(space.contents() == before)
     }
 

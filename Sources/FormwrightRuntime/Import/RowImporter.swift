@@ -21,13 +21,7 @@ struct RowImporter: Sendable {
     private let pipeline: SubmissionPipeline
 
     init(definition: AppDefinition, table: TableDefinition) {
-        var importable = table
-        importable.fields = table.fields.map { field in
-            var copy = field
-            copy.isReadOnly = false
-            return copy
-        }
-        self.table = importable
+        self.table = table.allowingReadOnlyWrites
         revision = definition.revision
         pipeline = SubmissionPipeline(app: definition)
     }

@@ -8,7 +8,8 @@ import FormwrightStorage
 ///
 /// The step's values become input to the same pipeline as any write (types, constraints,
 /// computed fields, rules, links, unique fields); a refused write fails the run with the
-/// field errors and writes nothing.
+/// field errors and writes nothing. A step is a trusted writer: it may set `readonly` fields,
+/// which forms and the API may not; computed fields stay refused.
 struct StepRecordWrite: Sendable {
     /// What the write gave: the record as saved, or the pipeline's refusal.
     enum Outcome: Sendable {
@@ -58,7 +59,7 @@ struct StepRecordWrite: Sendable {
     ) throws -> Outcome {
         switch action {
         case .update:
-            guard let table = app.table(named: run.table) else { return .impossible("no table '\(run.table)'") }
+            guard let table = app.table(named: run.table)?.allowingReadOnlyWrites else { return .impossible("no table '\(run.table)'") }
             guard let existing = try transaction.record(table: table.name.value, id: run.recordID) else {
                 return .impossible("record '\(run.recordID)' of table '\(table.name.value)' no longer exists")
             }
@@ -67,10 +68,14 @@ struct StepRecordWrite: Sendable {
                     table: table, existing: existing, input: input, expectedVersion: nil, pipeline: pipeline, in: transaction, context: context),
                 table)
         case .create(let write):
-            guard let table = app.table(named: write.table.value) else { return .impossible("no table '\(write.table.value)'") }
+            guard let table = app.table(named: write.table.value)?.allowingReadOnlyWrites else {
+                return .impossible("no table '\(write.table.value)'")
+            }
             return try create(table: table, input: input, in: transaction, context: context)
         case .upsert(let write):
-            guard let table = app.table(named: write.table.value) else { return .impossible("no table '\(write.table.value)'") }
+            guard let table = app.table(named: write.table.value)?.allowingReadOnlyWrites else {
+                return .impossible("no table '\(write.table.value)'")
+            }
             var filters: [String: Value] = [:]
             for key in write.key {
                 guard let field = table.field(named: key.value), let given = input.values[key.value],

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real `formwright serve` process on a free port, for end-to-end tests over HTTP.
@@ -16,15 +17,16 @@ final class ServerProcess: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - errorLog: a file to receive the server's standard error; discarded when nil.
-    ///   - environment: variables set for the server on top of this process's environment.
+    ///   - environment: variables set (or, when nil, removed) on top of this process's environment.
     init(
         arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil,
-        environment extra: [String: String] = [:]
+        environment changes: [String: String?] = [:]
     ) throws {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        var environment = ProcessInfo.processInfo.environment
+        for (name, value) in changes { environment[name] = value }
         environment["FORMWRIGHT_ADMIN_TOKEN"] = token
         process.environment = environment
         output = Pipe()
@@ -55,7 +57,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server on a thread of its own, leaving the cooperative threads free while it starts.
     static func start(
-        arguments: [String], token: String, errorLog: URL? = nil, environment: [String: String] = [:]
+        arguments: [String], token: String, errorLog: URL? = nil, environment: [String: String?] = [:]
     ) async throws -> ServerProcess {
         try await CommandRunner.offThePool { try ServerProcess(arguments: arguments, token: token, errorLog: errorLog, environment: environment) }
     }

@@ -34,7 +34,7 @@ struct WorkflowFixture {
     var arguments: [String] { [folder.appendingPathComponent("app").path, "--store", store] }
 
     /// The environment that points the app's `pricing` integration at `url`.
-    static func environment(service url: String) -> [String: String] { ["FORMWRIGHT_TEST_SERVICE_URL": url] }
+    static func environment(service url: String) -> [String: String?] { ["FORMWRIGHT_TEST_SERVICE_URL": url] }
 
     /// Runs `body` with the store opened from the test process, next to the servers using it; then
     /// drops the app from a PostgreSQL database and closes the store.

@@ -60,20 +60,26 @@ import Testing
         #expect(trigger.condition == nil)
         #expect(workflow.retry == RetryPolicy(attempts: 5, backoff: .exponential, initial: TimeSpan(seconds: 1), maximum: TimeSpan(seconds: 300)))
         #expect(workflow.retriggers == false)
-        #expect(workflow.steps.map(\.id.value) == ["score", "save", "follow_up"])
-        #expect(workflow.steps.map(\.action.keyword) == ["call", "update", "create"])
+        #expect(workflow.steps.map(\.id.value) == ["builtin_score", "service_score", "save", "follow_up"])
+        #expect(workflow.steps.map(\.action.keyword) == ["call", "call", "update", "create"])
         if case .call(let integration, let inputs) = workflow.steps[0].action {
             #expect(integration.value == "sentiment")
             #expect(inputs.map { $0.name.value } == ["text"])
         }
-        if case .create(let write) = workflow.steps[2].action {
+        if case .call(let integration, _) = workflow.steps[1].action {
+            #expect(integration.value == "sentiment_service")
+        }
+        #expect(workflow.steps[0].condition?.text == "!('SENTIMENT_URL' in env)")
+        #expect(workflow.steps[1].condition?.text == "'SENTIMENT_URL' in env")
+        if case .create(let write) = workflow.steps[3].action {
             #expect(write.table.value == "tasks")
             #expect(write.values.map(\.field.value) == ["conversation", "title", "due_on"])
         }
-        #expect(workflow.steps[2].condition?.text == "steps.save.risk == 'high'")
+        #expect(workflow.steps[3].condition?.text == "steps.save.risk == 'high'")
 
         let compiled = try #require(app.expressions.workflows["score_sentiment"])
-        #expect(compiled.steps["score"]?.inputs.map { $0.name } == ["text"])
+        #expect(compiled.steps["builtin_score"]?.inputs.map { $0.name } == ["text"])
+        #expect(compiled.steps["service_score"]?.condition?.resultType == .bool)
         #expect(compiled.steps["save"]?.values.map { $0.field } == ["sentiment"])
         #expect(compiled.steps["follow_up"]?.condition?.resultType == .bool)
         #expect(compiled.steps["follow_up"]?.values.map { $0.field } == ["conversation", "title", "due_on"])
