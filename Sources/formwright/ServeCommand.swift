@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import FormwrightCore
 import FormwrightDefinition
 import FormwrightHTTPClient
@@ -8,7 +9,7 @@ import FormwrightStorage
 import Foundation
 import Logging
 
-/// `formwright serve PATH [--store URL] [--host H] [--port P]`: serve every app under PATH.
+/// `formwright serve PATH [--store URL] [--host H] [--port P] [--log-format text|json] [--metrics-public]`: serve every app under PATH.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -17,7 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
             Binds to 127.0.0.1 unless --host says otherwise. The admin token comes from FORMWRIGHT_ADMIN_TOKEN; \
             without it one is made and printed. A one-time login link for the browser is printed on start. \
             Runs the apps' workflows in the background. Stops cleanly on SIGINT or SIGTERM: no new \
-            workflow step starts, and a run in progress is handed back to the queue after its current step.
+            workflow step starts, and a run in progress is handed back to the queue after its current step. \
+            GET /metrics answers in the Prometheus text format and takes the admin token like the API; \
+            --metrics-public opens it to anyone who can reach the address (for a scraper on a private network). \
+            Logs go to standard error, as text or with --log-format json as one JSON object per line; \
+            standard output holds only the URLs printed on start.
             """
     )
 
@@ -35,6 +40,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How often, in milliseconds, the app files are looked at for changes to reload (0: never).")
     var reloadInterval = 1_000
 
+    /// How log lines are written to standard error.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "How log lines on standard error are written: text, or json (one object per line with time, level, label, message and the metadata).")
+    var logFormat: LogFormat = .text
+
+    @Flag(help: "Answer GET /metrics without the admin token (only for a scraper on a private network).")
+    var metricsPublic = false
+
     func validate() throws {
         guard (0...3_600_000).contains(reloadInterval) else {
             throw ValidationError("--reload-interval takes 0 (never) to 3600000 milliseconds, not \(reloadInterval)")
@@ -43,7 +59,18 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        switch logFormat {
+        case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        case .json: LoggingSystem.bootstrap(JSONLogHandler.standardError)
+        }
+        let logger = Logger(label: "formwright.serve")
+        let format = logFormat
+        let report: @Sendable (String) -> Void = { line in
+            switch format {
+            case .text: Terminal.printError(line)
+            case .json: logger.notice("\(line)")
+            }
+        }
         let loaded = try CommandSupport.loadApps(path)
         let backend = try await store.open(servingReads: true)
         var runtimes: [AppRuntime] = []
@@ -55,15 +82,17 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.shownURL)': \(error)")
                 throw ExitCode(1)
             }
-            try await CommandSupport.loadSeeds(for: runtime) { Terminal.printError($0) }
+            try await CommandSupport.loadSeeds(for: runtime, report: report)
             runtimes.append(runtime)
         }
         let environment = ProcessInfo.processInfo.environment
         let givenToken = environment["FORMWRIGHT_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let token = givenToken ?? AccessControl.randomToken()
         let registry = AppRegistry(runtimes)
+        let metrics = ServerMetrics()
         let server = try FormwrightHTTPServer(
-            apps: registry, configuration: ServerConfiguration(host: host, port: port, adminToken: token))
+            apps: registry, configuration: ServerConfiguration(host: host, port: port, adminToken: token, metricsPublic: metricsPublic),
+            metrics: metrics)
         let code = server.access.makeLoginCode()
         let displayHost = host.contains(":") ? "[\(host)]" : host
         let names = runtimes.map(\.name).joined(separator: ", ")
@@ -77,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let definitions = DefinitionRegistry()
         for runtime in runtimes { definitions.add(runtime.definition) }
-        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions) { Terminal.printError($0) }
+        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions, report: report)
         let interval = reloadInterval
         let watcher = interval > 0 ? Task { await reloader.watch(every: .milliseconds(interval)) } : nil
         let client = OutboundHTTPClient()
@@ -86,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
         let workflows = WorkflowService(storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop) {
             registry.all.map(\.name)
         }
-        let worker = Task { await workflows.run() }
+        let worker = Task { await withMetricsFactory(metrics.factory) { await workflows.run() } }
         try await application.runService()
         // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
         stop.stop()

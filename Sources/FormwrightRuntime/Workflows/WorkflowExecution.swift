@@ -34,6 +34,8 @@ struct WorkflowExecution: Sendable {
                         &job, state: .failed, payload: run.payload, error: "step '\(step.id.value)': its 'when' could not be evaluated: \(error.message)")
                 }
             }
+            let started = ContinuousClock.now
+            defer { WorkflowMetrics.stepTook(.now - started, app: worker.app, workflow: workflow.name.value, step: step.id.value) }
             switch step.action {
             case .fail:
                 let message = compiled.failMessage.map { render($0, in: activation) } ?? "the workflow failed"
@@ -82,6 +84,7 @@ struct WorkflowExecution: Sendable {
                 let wait = schedule.delay(after: job.attempts, retryAfter: failure.retryAfter, random: worker.random())
                 job = try await worker.commit(
                     job, JobChange(state: .pending, dueAt: worker.clock().adding(seconds: wait), lastError: .set(message), lease: .release))
+                WorkflowMetrics.retried(app: worker.app, workflow: workflow.name.value)
             } else {
                 try await worker.finish(&job, state: .failed, payload: run.payload, error: message)
             }
@@ -143,6 +146,7 @@ struct WorkflowExecution: Sendable {
             return false
         }
         job = outcome.0
+        if outcome.1 == nil { WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: job.state) }
         guard let next = outcome.1 else { return false }
         self.run = next
         return true

@@ -140,5 +140,6 @@ public struct WorkflowWorker: Sendable {
     /// Ends the run.
     func finish(_ job: inout Job, state: JobState, payload: String? = nil, error: String?) async throws {
         job = try await commit(job, JobChange(state: state, payload: payload, lastError: error.map { .set($0) } ?? .clear, lease: .release))
+        WorkflowMetrics.finished(app: app, workflow: job.name, state: state)
     }
 }
