@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let report: @Sendable (String) -> Void = { line in
             switch format {
             case .text: Terminal.printError(line)
-            case .json: logger.notice("\(line)")
+            case .json: logger.notice("\(line.trimmingCharacters(in: .whitespaces))")
             }
         }
         let loaded = try CommandSupport.loadApps(path)

@@ -43,6 +43,6 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
             #expect(object["time"] is String && object["level"] is String && object["label"] is String && object["message"] is String, "\(line)")
         }
-        #expect(lines.contains { $0.contains("\"level\":\"notice\"") && $0.contains("from its seed file") }, "\(lines)")
+        #expect(lines.contains { $0.contains("\"level\":\"notice\",\"label\":\"formwright.serve\",\"message\":\"loaded ") && $0.contains("from its seed file") }, "\(lines)")
     }
 }
