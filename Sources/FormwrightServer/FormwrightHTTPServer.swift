@@ -29,7 +29,7 @@ public struct FormwrightHTTPServer: Sendable {
         renderer = try PageRenderer()
     }
 
-    /// The router with every route; tests drive it without a socket.
+    /// The router with every route, without the request metrics (see `responder()`).
     public func router() -> Router<FormwrightRequestContext> {
         let router = Router(context: FormwrightRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))

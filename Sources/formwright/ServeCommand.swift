@@ -45,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
         case text, json
     }
 
-    @Option(help: "How log lines on standard error are written: text, or json (one object per line with time, level, label, message and the metadata).")
+    @Option(
+        help: "How log lines on standard error are written: text, or json (one object per line with time, level, label, message and the metadata).")
     var logFormat: LogFormat = .text
 
     @Flag(help: "Answer GET /metrics without the admin token (only for a scraper on a private network).")
