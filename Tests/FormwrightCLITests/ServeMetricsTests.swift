@@ -48,4 +48,15 @@ import Testing
         let seedNote = #""level":"notice","label":"formwright.serve","message":"loaded "#
         #expect(lines.contains { $0.contains(seedNote) && $0.contains("from its seed file") }, "\(lines)")
     }
+
+    @Test func refusesAnUnknownLogFormatBeforeServing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("formwright-log-format-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("data.sqlite")
+        let output = try await CommandRunner.run(["serve", "clean", "--store", "sqlite:\(store.path)", "--port", "0", "--log-format", "xml"])
+        #expect(output.status == 64)
+        #expect(output.standardError.contains("Error: The value 'xml' is invalid for '--log-format <log-format>'. Please provide one of 'text' and 'json'."))
+        #expect(output.standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: store.path), "nothing is written")
+    }
 }
