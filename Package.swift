@@ -170,7 +170,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FormwrightCLITests",
-            dependencies: ["formwright"],
+            dependencies: [
+                "formwright", "FormwrightCore", "FormwrightStorage", "FormwrightSQLite", "FormwrightPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),

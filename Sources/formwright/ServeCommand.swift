@@ -9,7 +9,8 @@ import FormwrightStorage
 import Foundation
 import Logging
 
-/// `formwright serve PATH [--store URL] [--host H] [--port P] [--log-format text|json] [--metrics-public]`: serve every app under PATH.
+/// `formwright serve PATH [--store URL] [--host H] [--port P] [--workflow-lease SECONDS] [--log-format text|json] [--metrics-public]`:
+/// serve every app under PATH.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -40,6 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How often, in milliseconds, the app files are looked at for changes to reload (0: never).")
     var reloadInterval = 1_000
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            How long a workflow run stays claimed by this process (1 to 86400): when the process dies, another \
+            carries its runs on after this long. Keep it longer than the slowest integration's timeout (a warning \
+            names any that is not), else a slow call may be made twice.
+            """, valueName: "seconds"))
+    var workflowLease = Int(WorkflowWorker.defaultLeaseSeconds)
+
     /// How log lines are written to standard error.
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -55,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...3_600_000).contains(reloadInterval) else {
             throw ValidationError("--reload-interval takes 0 (never) to 3600000 milliseconds, not \(reloadInterval)")
+        }
+        guard (1...86_400).contains(workflowLease) else {
+            throw ValidationError("--workflow-lease takes 1 to 86400 seconds, not \(workflowLease)")
         }
     }
 
@@ -73,6 +86,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let loaded = try CommandSupport.loadApps(path)
+        for definition in loaded {
+            warnAboutSlowCalls(in: definition) { line in
+                switch format {
+                case .text: Terminal.printError("warning: \(line)")
+                case .json: logger.warning("\(line)")
+                }
+            }
+        }
         let backend = try await store.open(servingReads: true)
         var runtimes: [AppRuntime] = []
         for definition in loaded {
@@ -113,17 +134,32 @@ struct ServeCommand: AsyncParsableCommand {
         let client = OutboundHTTPClient()
         let stop = StopSignal()
         let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
-        let workflows = WorkflowService(storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop) {
+        let workflows = WorkflowService(
+            storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop, leaseSeconds: Double(workflowLease)
+        ) {
             registry.all.map(\.name)
         }
         let worker = Task { await withMetricsFactory(metrics.factory) { await workflows.run() } }
         try await application.runService()
         // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
         stop.stop()
+        // A step in progress may be a call that takes minutes: say why the process has not exited yet.
+        report("stopping: waiting for the workflow step in progress, if any, to finish")
         await worker.value
         watcher?.cancel()
         await watcher?.value
         try await client.shutdown()
         try await backend.close()
+    }
+
+    /// Warns about each http integration whose timeout is not shorter than the workflow lease: a
+    /// call that slow may have its run taken over by another process and be made twice.
+    private func warnAboutSlowCalls(in definition: AppDefinition, warn: (String) -> Void) {
+        for integration in definition.integrations {
+            guard case .http(let http) = integration.kind, http.timeout.value.seconds >= Int64(workflowLease) else { continue }
+            warn(
+                "integration '\(integration.name.value)' of app '\(definition.name.value)' may take \(http.timeout.value.seconds)s, "
+                    + "not less than --workflow-lease \(workflowLease): a call that slow may be made twice")
+        }
     }
 }

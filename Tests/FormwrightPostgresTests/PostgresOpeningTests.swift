@@ -17,7 +17,7 @@ import Testing
         #expect(error?.message.hasPrefix("opening store 'postgres://ada:***@127.0.0.1:1/crm': ") == true)
         #expect(error?.message.contains("s3cret") == false)
         #expect(elapsed >= .seconds(2), "it retried until the open timeout")
-        #expect(elapsed < .seconds(15), "it gave up soon after the open timeout (the bound leaves room for a busy machine)")
+        #expect(elapsed < .seconds(60), "it gave up rather than retrying without end (the bound leaves room for a very busy machine)")
     }
 
     @Test func unreachableServerFromAURL() async throws {

@@ -16,6 +16,7 @@ public struct WorkflowService: Sendable {
     let transport: any OutboundHTTP
     let owner: String
     let stop: StopSignal
+    let leaseSeconds: Double
     let apps: @Sendable () -> [String]
 
     /// Creates a service.
@@ -25,16 +26,19 @@ public struct WorkflowService: Sendable {
     ///   - transport: where `kind: http` calls go; one shared client.
     ///   - owner: the name its leases are held under, unique per process.
     ///   - stop: the signal that ends `run()`.
+    ///   - leaseSeconds: how long a claim holds a run before another process may take it over
+    ///     (see ``WorkflowWorker``).
     ///   - apps: the names of the apps served now (they change on reload).
     public init(
         storage: any StorageBackend, definitions: DefinitionRegistry, transport: any OutboundHTTP, owner: String, stop: StopSignal,
-        apps: @escaping @Sendable () -> [String]
+        leaseSeconds: Double = WorkflowWorker.defaultLeaseSeconds, apps: @escaping @Sendable () -> [String]
     ) {
         self.storage = storage
         self.definitions = definitions
         self.transport = transport
         self.owner = owner
         self.stop = stop
+        self.leaseSeconds = leaseSeconds
         self.apps = apps
     }
 
@@ -43,7 +47,8 @@ public struct WorkflowService: Sendable {
         while !stop.isStopped {
             var worked = false
             for app in apps() where !stop.isStopped {
-                let worker = WorkflowWorker(app: app, storage: storage, definitions: definitions, transport: transport, owner: owner, stop: stop)
+                let worker = WorkflowWorker(
+                    app: app, storage: storage, definitions: definitions, transport: transport, owner: owner, stop: stop, leaseSeconds: leaseSeconds)
                 while !stop.isStopped, (try? await worker.runNext()) == true { worked = true }
             }
             if !worked, !stop.isStopped { try? await Task.sleep(for: idle) }

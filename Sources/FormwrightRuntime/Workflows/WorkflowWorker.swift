@@ -26,9 +26,9 @@ import Foundation
 /// - A job whose definition revision this process has not loaded is released for one lease
 ///   length, for a process that has it; when it comes back unknown, the run fails with that error.
 public struct WorkflowWorker: Sendable {
-    /// How long a claim holds a job: longer than the longest step (an HTTP call may take 5 minutes),
-    /// renewed after every step.
-    public static let leaseSeconds = 360.0
+    /// How long a claim holds a job unless told otherwise: longer than the longest step (an HTTP
+    /// call may take 5 minutes), renewed after every step.
+    public static let defaultLeaseSeconds = 360.0
 
     let app: String
     let storage: any StorageBackend
@@ -39,6 +39,7 @@ public struct WorkflowWorker: Sendable {
     let clock: @Sendable () -> Timestamp
     let random: @Sendable () -> Double
     let stop: StopSignal
+    let leaseSeconds: Double
 
     /// Creates a worker.
     /// - Parameters:
@@ -51,10 +52,13 @@ public struct WorkflowWorker: Sendable {
     ///   - clock: the current time.
     ///   - random: a number in `0...1` for retry jitter.
     ///   - stop: when given, the run in progress is handed back after its current step.
+    ///   - leaseSeconds: how long a claim holds a job before another worker may take it over; more
+    ///     than zero, and longer than the slowest step, else that step may run twice.
     public init(
         app: String, storage: any StorageBackend, definitions: DefinitionRegistry, transport: any OutboundHTTP, owner: String,
         environment: [String: String]? = nil, clock: @escaping @Sendable () -> Timestamp = { .now },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }, stop: StopSignal = StopSignal()
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }, stop: StopSignal = StopSignal(),
+        leaseSeconds: Double = WorkflowWorker.defaultLeaseSeconds
     ) {
         self.app = app
         self.storage = storage
@@ -65,6 +69,7 @@ public struct WorkflowWorker: Sendable {
         self.clock = clock
         self.random = random
         self.stop = stop
+        self.leaseSeconds = leaseSeconds
     }
 
     /// Claims one due job and runs it until it finishes, waits for a retry, or is lost.
@@ -73,7 +78,7 @@ public struct WorkflowWorker: Sendable {
     public func runNext() async throws -> Bool {
         let now = clock()
         let owner = self.owner
-        let until = now.adding(seconds: Self.leaseSeconds)
+        let until = now.adding(seconds: leaseSeconds)
         guard
             let job = try await storage.write(app: app, { transaction in
                 try transaction.claimJob(owner: owner, now: now, leaseUntil: until, kinds: [WorkflowTriggers.jobKind])
@@ -120,7 +125,7 @@ public struct WorkflowWorker: Sendable {
             try await finish(&job, state: .failed, error: message)
         } else {
             let now = clock()
-            job = try await commit(job, JobChange(state: .pending, dueAt: now.adding(seconds: Self.leaseSeconds), lastError: .set(message), lease: .release))
+            job = try await commit(job, JobChange(state: .pending, dueAt: now.adding(seconds: leaseSeconds), lastError: .set(message), lease: .release))
         }
     }
 
@@ -134,7 +139,7 @@ public struct WorkflowWorker: Sendable {
 
     /// The lease renewed from now, for a change that keeps the job running.
     func renewedLease() -> JobChange.LeaseUpdate {
-        .hold(owner: owner, until: clock().adding(seconds: Self.leaseSeconds))
+        .hold(owner: owner, until: clock().adding(seconds: leaseSeconds))
     }
 
     /// Ends the run.

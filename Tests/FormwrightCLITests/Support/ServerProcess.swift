@@ -14,12 +14,17 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server and waits until it prints its URL (at most 30 seconds).
     ///
-    /// - Parameter errorLog: a file to receive the server's standard error; discarded when nil.
-    init(arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil) throws {
+    /// - Parameters:
+    ///   - errorLog: a file to receive the server's standard error; discarded when nil.
+    ///   - environment: variables set for the server on top of this process's environment.
+    init(
+        arguments: [String], token: String, directory: URL = CommandRunner.packageRoot, errorLog: URL? = nil,
+        environment extra: [String: String] = [:]
+    ) throws {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["FORMWRIGHT_ADMIN_TOKEN"] = token
         process.environment = environment
         output = Pipe()
@@ -48,16 +53,38 @@ final class ServerProcess: @unchecked Sendable {
         loginURL = String(login[(login.range(of: "http://")?.lowerBound ?? login.startIndex)...])
     }
 
+    /// Starts the server on a thread of its own, leaving the cooperative threads free while it starts.
+    static func start(
+        arguments: [String], token: String, errorLog: URL? = nil, environment: [String: String] = [:]
+    ) async throws -> ServerProcess {
+        try await CommandRunner.offThePool { try ServerProcess(arguments: arguments, token: token, errorLog: errorLog, environment: environment) }
+    }
+
     /// Sends SIGTERM (or SIGINT, as Ctrl-C does) and waits for the exit status.
     func stop(interrupt: Bool = false) -> Int32 {
-        if interrupt { process.interrupt() } else { process.terminate() }
+        if process.isRunning {
+            if interrupt { process.interrupt() } else { process.terminate() }
+        }
         process.waitUntilExit()
         return process.terminationStatus
     }
 
-    /// Sends SIGKILL.
+    /// Sends SIGTERM without waiting for the exit.
+    func signalStop() {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Waits, on a thread of its own, for the process to exit, and gives its exit status.
+    func exitStatus() async throws -> Int32 {
+        try await CommandRunner.offThePool {
+            self.process.waitUntilExit()
+            return self.process.terminationStatus
+        }
+    }
+
+    /// Sends SIGKILL, unless the process has already exited.
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

@@ -150,7 +150,7 @@ import Testing
         let stuck = Task { try await first.runNext() }
         for _ in 0..<500 where hanging.calls.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         #expect(hanging.calls.count == 1)
-        store.clock.advance(seconds: Int64(WorkflowWorker.leaseSeconds) + 1)
+        store.clock.advance(seconds: Int64(WorkflowWorker.defaultLeaseSeconds) + 1)
         let service = ScriptedService { _, _ in WorkflowTestApp.okResponse }
         #expect(try await store.worker("worker-2", transport: service).runNext())
         // Cut off, the first worker finds the run taken over (or, on a store that honours
@@ -177,7 +177,7 @@ import Testing
         var job = try await store.onlyJob()
         #expect(job.state == .pending)
         #expect(try await !worker.runNext())
-        store.clock.advance(seconds: Int64(WorkflowWorker.leaseSeconds))
+        store.clock.advance(seconds: Int64(WorkflowWorker.defaultLeaseSeconds))
         #expect(try await worker.runNext())
         job = try await store.onlyJob()
         #expect(job.state == .failed)
