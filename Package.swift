@@ -61,6 +61,7 @@ let package = Package(
             name: "FormwrightRuntime",
             dependencies: [
                 "FormwrightCore", "FormwrightDefinition", "FormwrightExpressions", "FormwrightStorage",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
@@ -125,7 +126,7 @@ let package = Package(
             name: "FormwrightRuntimeTests",
             dependencies: [
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
-                "FormwrightPostgres",
+                "FormwrightPostgres", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -245,6 +246,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             name: "PostgresBenchmark",
             dependencies: ["FormwrightPostgres", "FormwrightStorage", "FormwrightCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Benchmarks/postgres",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "WorkflowBenchmark",
+            dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightSQLite", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/WorkflowBenchmark",
             swiftSettings: swiftSettings
         ),
     ]

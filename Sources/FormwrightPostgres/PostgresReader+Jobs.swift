@@ -36,6 +36,10 @@ extension PostgresReader {
         }
         if let name = checked.name { clauses.append("name = \(statement.parameter(name))") }
         if let kind = checked.kind { clauses.append("kind = \(statement.parameter(kind))") }
+        if let range = checked.keyPrefixRange {
+            clauses.append("dedup_key >= \(statement.parameter(range.lower))")
+            if let upper = range.upper { clauses.append("dedup_key < \(statement.parameter(upper))") }
+        }
         if let after = checked.after {
             let time = PostgresJobSQL.time(after.createdAt, &statement)
             clauses.append("(created_at < \(time) OR (created_at = \(time) AND id < \(statement.parameter(after.id))))")

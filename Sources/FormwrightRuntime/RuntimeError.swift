@@ -18,6 +18,8 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
         case full
         /// The store refuses writes (opened read-only, or a read-only file or database).
         case readOnly
+        /// The request does not fit the state of what it names, such as retrying a run that has not failed.
+        case conflict
     }
 
     /// What kind of failure.

@@ -22,6 +22,33 @@ struct SQLiteJobSQL {
         quotedName = SQLiteNames.quote(SQLiteNames.jobsTable(app: app))
     }
 
+    /// The jobs a claim may take, each found by a query of its own.
+    enum Claimable {
+        /// Pending jobs that are due.
+        case pending
+        /// Running jobs whose lease has run out.
+        case expired
+    }
+
+    /// The first job of one claimable sort in claim order (`due_at`, then `id`): one range of the
+    /// claim index, read in its order, so the query stops at the first row that matches. The first
+    /// argument is the current time, then one per kind when `kinds` is given (nil for any kind).
+    func claimQuery(_ claimable: Claimable, kinds: Int?) -> String {
+        let condition =
+            switch claimable {
+            case .pending: "state = 'pending' AND due_at <= ?"
+            case .expired: "state = 'running' AND lease_until < ?"
+            }
+        let kindClause = kinds.map { " AND kind IN (\(Array(repeating: "?", count: $0).joined(separator: ", ")))" } ?? ""
+        return "SELECT \(selectList) FROM \(quotedName) WHERE \(condition)\(kindClause) ORDER BY due_at, id LIMIT 1"
+    }
+
+    /// Whether `first` comes before `second` in claim order, as SQLite orders `due_at, id`.
+    static func claimsBefore(_ first: Job, _ second: Job) -> Bool {
+        let (firstDue, secondDue) = (micros(first.dueAt), micros(second.dueAt))
+        return firstDue != secondDue ? firstDue < secondDue : first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
+    }
+
     /// Creates the app's job table and its indexes when missing.
     static func create(app: String, _ db: Database) throws {
         let table = SQLiteNames.quote(SQLiteNames.jobsTable(app: app))

@@ -38,6 +38,14 @@ extension SQLiteReader {
             clauses.append("kind = ?")
             arguments.append(kind.databaseValue)
         }
+        if let range = checked.keyPrefixRange {
+            clauses.append("dedup_key >= ?")
+            arguments.append(range.lower.databaseValue)
+            if let upper = range.upper {
+                clauses.append("dedup_key < ?")
+                arguments.append(upper.databaseValue)
+            }
+        }
         if let after = checked.after {
             let micros = SQLiteJobSQL.micros(after.createdAt)
             clauses.append("(created_at < ? OR (created_at = ? AND id < ?))")

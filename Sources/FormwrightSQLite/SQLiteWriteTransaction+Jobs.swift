@@ -17,26 +17,18 @@ extension SQLiteWriteTransaction {
     func claimJob(owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) throws -> Job? {
         try reader.checkJobQueue()
         let claim = try JobRules.checkedClaim(owner: owner, now: now, leaseUntil: leaseUntil)
-        let time = SQLiteJobSQL.micros(claim.now)
-        var arguments: [DatabaseValue] = [time.databaseValue, time.databaseValue]
-        var kindClause = ""
-        if let kinds {
-            if kinds.isEmpty { return nil }
-            let names = kinds.sorted()
-            kindClause = " AND kind IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
-            arguments += names.map(\.databaseValue)
-        }
+        let names = kinds.map { $0.sorted().map(\.databaseValue) }
+        if names?.isEmpty == true { return nil }
         let sql = reader.jobSQL
+        let arguments = StatementArguments([SQLiteJobSQL.micros(claim.now).databaseValue] + (names ?? []))
+        // Due pending jobs and expired leases are looked for apart, each along the claim index in
+        // claim order, so a claim reads one row of each however long the queue is.
         // One writer at a time holds the database, so the job found is still free when it is written.
-        let row = try Row.fetchOne(
-            reader.db,
-            sql: """
-                SELECT \(sql.selectList) FROM \(sql.quotedName)
-                WHERE ((state = 'pending' AND due_at <= ?) OR (state = 'running' AND lease_until < ?))\(kindClause)
-                ORDER BY due_at, id LIMIT 1
-                """,
-            arguments: StatementArguments(arguments))
-        guard let found = try row.map(SQLiteJobSQL.decode) else { return nil }
+        let candidates = try [SQLiteJobSQL.Claimable.pending, .expired].compactMap { claimable in
+            try Row.fetchOne(reader.db.cachedStatement(sql: sql.claimQuery(claimable, kinds: names?.count)), arguments: arguments)
+                .map(SQLiteJobSQL.decode)
+        }
+        guard let found = candidates.min(by: SQLiteJobSQL.claimsBefore) else { return nil }
         let claimed = try JobRules.claimed(found, owner: owner, now: claim.now, leaseUntil: claim.leaseUntil)
         try store(claimed)
         return claimed

@@ -175,7 +175,7 @@ import Testing
         }
     }
 
-    @Test func countsAStepScheduledForAnotherTry() async throws {
+    @Test func countsRetriesAndFailedRuns() async throws {
         let service = Application(router: Self.unavailableService(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await service.test(.live) { serviceClient in
             let port = try #require(serviceClient.port)
@@ -193,14 +193,23 @@ import Testing
                 let outbound = OutboundHTTPClient()
                 let worker = WorkflowWorker(
                     app: "metrics-retry", storage: runtime.storage, definitions: DefinitionRegistry(definition), transport: outbound, owner: "metrics-test")
-                let ran = try await withMetricsFactory(metrics.factory) { try await worker.runNext() }
+                // Both runs are claimed once; the retry is due 30 s later, so a third claim finds nothing.
+                let claims = try await withMetricsFactory(metrics.factory) {
+                    var claims = 0
+                    while try await worker.runNext(), claims < 3 { claims += 1 }
+                    return claims
+                }
                 try await outbound.shutdown()
-                #expect(ran)
+                #expect(claims == 2)
 
                 let text = try await Self.scrape(client)
                 #expect(text.value("formwright_workflow_retries_total", ["app": "metrics-retry", "workflow": "notify"]) == 1)
+                #expect(text.value("formwright_workflow_retries_total", ["app": "metrics-retry", "workflow": "refuse"]) == nil)
                 #expect(text.value("formwright_workflow_executions", ["app": "metrics-retry", "state": "pending"]) == 1)
-                #expect(text.samples(named: "formwright_workflow_runs_finished_total").isEmpty)
+                #expect(text.value("formwright_workflow_executions", ["app": "metrics-retry", "state": "failed"]) == 1)
+                let failed = ["app": "metrics-retry", "workflow": "refuse", "outcome": "failed"]
+                #expect(text.value("formwright_workflow_runs_finished_total", failed) == 1)
+                #expect(text.samples(named: "formwright_workflow_runs_finished_total").count == 1)
                 #expect(text.value("formwright_workflow_step_duration_seconds_count", ["app": "metrics-retry", "workflow": "notify", "step": "send"]) == 1)
             }
         }
@@ -243,6 +252,10 @@ import Testing
                     call: flaky
                     with: { name: "= record.name" }
                 retry: { attempts: 3, backoff: fixed, initial: 30s, max: 60s }
+              refuse:
+                on: { created: items }
+                steps:
+                  - { id: stop, fail: { message: "refused" } }
             """
         let loaded = DefinitionLoader().load(bytes: Array(yaml.utf8), path: "\(app).yaml")
         return try #require(loaded.definition, "\(loaded.diagnostics)")

@@ -39,6 +39,10 @@ echo
 curl -sf "$api/tables/conversations/aggregate?group=channel,week(happened_at)&measure=count,avg(sentiment)" "${auth[@]}"
 echo
 
+# The workflow runs the conversation started: state, steps, each try with its times and error.
+curl -sf "$api/workflows/executions?workflow=score_sentiment&limit=5" "${auth[@]}"
+echo
+
 # A mistake is answered with 422 and every field error, in the caller's language.
 curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
 echo

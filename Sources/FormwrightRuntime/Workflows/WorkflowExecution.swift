@@ -18,6 +18,7 @@ struct WorkflowExecution: Sendable {
         while run.step < workflow.steps.count {
             if worker.stop.isStopped {
                 job = try await worker.commit(job, JobChange(state: .pending, payload: run.payload, dueAt: worker.clock(), lease: .release))
+                worker.log.handedBack(job, step: workflow.steps[run.step].id.value)
                 return
             }
             let step = workflow.steps[run.step]
@@ -27,11 +28,12 @@ struct WorkflowExecution: Sendable {
                 switch condition.evaluate(activation) {
                 case .success(.bool(true)): break
                 case .success:
+                    run.finishAttempt(of: step.id.value, .skipped, tryNumber: nextTry(of: step.id.value), at: activation.now)
+                    run.history.last.map { worker.log.attempt(job, $0) }
                     run.step += 1
                     continue
                 case .failure(let error):
-                    return try await worker.finish(
-                        &job, state: .failed, payload: run.payload, error: "step '\(step.id.value)': its 'when' could not be evaluated: \(error.message)")
+                    return try await fail(step.id.value, "step '\(step.id.value)': its 'when' could not be evaluated: \(error.message)", &job)
                 }
             }
             let started = ContinuousClock.now
@@ -39,7 +41,7 @@ struct WorkflowExecution: Sendable {
             switch step.action {
             case .fail:
                 let message = compiled.failMessage.map { render($0, in: activation) } ?? "the workflow failed"
-                return try await worker.finish(&job, state: .failed, payload: run.payload, error: "step '\(step.id.value)': \(message)")
+                return try await fail(step.id.value, "step '\(step.id.value)': \(message)", &job)
             case .call(let name, _):
                 guard try await call(step, integration: name.value, compiled: compiled, activation: activation, job: &job) else { return }
             case .update, .create, .upsert:
@@ -55,7 +57,7 @@ struct WorkflowExecution: Sendable {
     ) async throws -> Bool {
         let id = step.id.value
         guard let integration = definition.integration(named: name) else {
-            try await worker.finish(&job, state: .failed, payload: run.payload, error: "step '\(id)': no integration '\(name)'")
+            try await fail(id, "step '\(id)': no integration '\(name)'", &job)
             return false
         }
         var inputs: [(Value, Value)] = []
@@ -63,30 +65,37 @@ struct WorkflowExecution: Sendable {
             switch DataEvaluation.evaluate(input.value, in: activation) {
             case .success(let value): inputs.append((.string(input.name), value))
             case .failure(let error):
-                try await worker.finish(
-                    &job, state: .failed, payload: run.payload, error: "step '\(id)': input '\(input.name)' could not be computed: \(error.message)")
+                try await fail(id, "step '\(id)': input '\(input.name)' could not be computed: \(error.message)", &job)
                 return false
             }
         }
-        // The try is counted before the call, so tries cut short by a crash count too.
-        job = try await worker.commit(job, JobChange(attempts: job.attempts + 1, lease: worker.renewedLease()))
+        // The try is counted, and its attempt recorded as started, before the call, so tries cut
+        // short by a crash count too and show in the history as never finished.
+        let tryNumber = job.attempts + 1
+        run.record(StepAttempt(step: id, tryNumber: tryNumber, startedAt: worker.clock()))
+        job = try await worker.commit(job, JobChange(payload: run.payload, attempts: tryNumber, lease: worker.renewedLease()))
         let invoker = IntegrationInvoker(app: definition, transport: worker.transport, environment: environment, clock: worker.clock)
         switch await invoker.call(integration, inputs: .map(ValueMap(inputs)), idempotencyKey: "\(job.id):\(id)") {
         case .success(let outputs):
             run.outputs[.string(id)] = outputs
             run.step += 1
+            run.finishAttempt(of: id, .succeeded, tryNumber: tryNumber, at: worker.clock())
             job = try await worker.commit(job, JobChange(payload: run.payload, attempts: 0, lastError: .clear, lease: worker.renewedLease()))
+            run.history.last.map { worker.log.attempt(job, $0) }
             return true
         case .failure(let failure):
             let schedule = RetrySchedule(policy: step.retry ?? workflow.retry)
             let message = "step '\(id)', try \(job.attempts): \(failure.message)"
             if failure.isRetryable && schedule.allowsAnother(after: job.attempts) {
                 let wait = schedule.delay(after: job.attempts, retryAfter: failure.retryAfter, random: worker.random())
+                let now = worker.clock()
+                run.finishAttempt(of: id, .retrying, tryNumber: tryNumber, at: now, error: message, nextTryAt: now.adding(seconds: wait))
                 job = try await worker.commit(
-                    job, JobChange(state: .pending, dueAt: worker.clock().adding(seconds: wait), lastError: .set(message), lease: .release))
+                    job, JobChange(state: .pending, payload: run.payload, dueAt: now.adding(seconds: wait), lastError: .set(message), lease: .release))
+                run.history.last.map { worker.log.attempt(job, $0, delay: wait) }
                 WorkflowMetrics.retried(app: worker.app, workflow: workflow.name.value)
             } else {
-                try await worker.finish(&job, state: .failed, payload: run.payload, error: message)
+                try await fail(id, message, tryNumber: tryNumber, &job)
             }
             return false
         }
@@ -103,14 +112,14 @@ struct WorkflowExecution: Sendable {
         }
         let values = ExpressionValues(timezone: definition.timezone)
         guard let table = definition.table(named: tableName) else {
-            try await worker.finish(&job, state: .failed, payload: run.payload, error: "step '\(id)': no table '\(tableName)'")
+            try await fail(id, "step '\(id)': no table '\(tableName)'", &job)
             return false
         }
         let input: SubmissionInput
         switch StepRecordWrite.input(compiled.values, table: table, activation: activation, values: values) {
         case .success(let given): input = given
         case .failure(let failure):
-            try await worker.finish(&job, state: .failed, payload: run.payload, error: "step '\(id)': \(failure.message)")
+            try await fail(id, "step '\(id)': \(failure.message)", &job)
             return false
         }
         let writer = StepRecordWrite(
@@ -121,35 +130,56 @@ struct WorkflowExecution: Sendable {
         let current = job
         let run = self.run
         let lease = worker.renewedLease()
-        let outcome: (Job, WorkflowRun?)
+        let clock = worker.clock
+        let attempt = StepAttempt(step: id, tryNumber: nextTry(of: id), startedAt: clock())
+        let outcome: (job: Job, run: WorkflowRun, error: String?)
         do {
             outcome = try await worker.storage.write(app: worker.app) { transaction in
                 var next = run
-                let change: JobChange
+                let failure: String
                 switch try writer.perform(action, input: input, run: run, in: transaction, context: context) {
                 case .saved(let record, let table):
                     next.outputs[.string(id)] = WorkflowActivation.recordValue(record, table: table, values: values)
                     next.step += 1
-                    change = JobChange(payload: next.payload, attempts: 0, lastError: .clear, lease: lease)
-                case .rejected(let rejection):
-                    change = JobChange(state: .failed, lastError: .set("step '\(id)': " + Self.describe(rejection)), lease: .release)
-                    return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), nil)
-                case .impossible(let message):
-                    change = JobChange(state: .failed, lastError: .set("step '\(id)': " + message), lease: .release)
-                    return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), nil)
+                    next.record(attempt.finished(.succeeded, at: clock()))
+                    let change = JobChange(payload: next.payload, attempts: 0, lastError: .clear, lease: lease)
+                    return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), next, nil)
+                case .rejected(let rejection): failure = "step '\(id)': " + Self.describe(rejection)
+                case .impossible(let message): failure = "step '\(id)': " + message
                 }
-                return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), next)
+                next.record(attempt.finished(.failed, at: clock(), error: failure))
+                let change = JobChange(state: .failed, payload: next.payload, lastError: .set(failure), lease: .release)
+                return (try transaction.updateJob(id: current.id, expectedVersion: current.version, change, now: context.now), next, failure)
             }
         } catch let error as StorageError where error.code == .uniqueViolation {
-            try await worker.finish(
-                &job, state: .failed, payload: run.payload, error: "step '\(id)': " + Self.describe(SubmissionRejected([FieldError(field: error.field ?? "", problem: .duplicate)])))
+            let rejection = SubmissionRejected([FieldError(field: error.field ?? "", problem: .duplicate)])
+            try await fail(id, "step '\(id)': " + Self.describe(rejection), &job)
             return false
         }
-        job = outcome.0
-        if outcome.1 == nil { WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: job.state) }
-        guard let next = outcome.1 else { return false }
-        self.run = next
+        job = outcome.job
+        self.run = outcome.run
+        outcome.run.history.last.map { worker.log.attempt(job, $0) }
+        if let failure = outcome.error {
+            worker.log.finished(job, state: .failed, error: failure)
+            WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: .failed)
+            return false
+        }
         return true
+    }
+
+    /// The try number of the next attempt of a step that does not count tries in the job: one
+    /// more than its attempts in the history.
+    private func nextTry(of step: String) -> Int {
+        run.history.reduce(1) { $1.step == step ? $0 + 1 : $0 }
+    }
+
+    /// Fails the run at `step` with `message`, recording the failed attempt.
+    private mutating func fail(_ step: String, _ message: String, tryNumber: Int? = nil, _ job: inout Job) async throws {
+        run.finishAttempt(of: step, .failed, tryNumber: tryNumber ?? nextTry(of: step), at: worker.clock(), error: message)
+        job = try await worker.commit(job, JobChange(state: .failed, payload: run.payload, lastError: .set(message), lease: .release))
+        run.history.last.map { worker.log.attempt(job, $0) }
+        worker.log.finished(job, state: .failed, error: message)
+        WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: .failed)
     }
 
     /// Field errors as one line: `field: message; …`.

@@ -6,13 +6,24 @@ public import FormwrightDefinition
 ///
 /// ```json
 /// {"workflow": "score_sentiment", "change": "created", "table": "conversations", "record_id": "…",
-///  "revision": "…", "record": {"map": […]}, "old": null, "step": 1, "outputs": {"map": […]}}
+///  "revision": "…", "record": {"map": […]}, "old": null, "step": 1, "outputs": {"map": […]},
+///  "history": {"dropped": 0, "attempts": [
+///    {"step": "score", "try": 1, "started_at": "2026-11-29T10:00:00Z", "finished_at": "2026-11-29T10:00:01.5Z",
+///     "outcome": "retrying", "error": "…", "next_try_at": "2026-11-29T10:00:03.5Z"},
+///    {"step": "score", "try": 2, "started_at": "2026-11-29T10:00:04Z"}]}}
 /// ```
 ///
 /// `record` and `old` are the records as workflow expressions see them (fields plus `id`,
 /// `version`, `created_at`, `updated_at`); `outputs` holds each finished step's outputs by step
 /// id; `step` is the index of the next step to run. Values are written with ``PayloadValue`` so
 /// they read back with their exact types.
+///
+/// `history` lists the run's step attempts oldest first (see ``StepAttempt``): step id, try
+/// number, RFC 3339 start and end times, outcome (`succeeded`, `skipped`, `retrying`, `failed`),
+/// error and, for `retrying`, when the next try is due. An attempt without an end started and
+/// has not finished (a `call` step records its start before calling). Only the last
+/// ``historyLimit`` attempts are kept; `dropped` counts the older ones let go. A payload written
+/// before the history existed reads back with an empty one.
 public struct WorkflowRun: Sendable, Hashable {
     /// The workflow's name.
     public var workflow: String
@@ -34,6 +45,13 @@ public struct WorkflowRun: Sendable, Hashable {
     public var outputs: ValueMap
     /// Why the trigger's `when` could not be evaluated; such a run fails at once with it.
     public var triggerError: String?
+    /// The last step attempts, oldest first, at most ``historyLimit``.
+    public var history: [StepAttempt]
+    /// How many older attempts were let go to keep the history bounded.
+    public var droppedAttempts: Int
+
+    /// The most attempts a run's history keeps.
+    public static let historyLimit = 200
 
     /// Creates a run at its first step.
     public init(workflow: String, change: RecordTrigger.Change, table: String, recordID: String, revision: String, record: Value, old: Value) {
@@ -47,6 +65,29 @@ public struct WorkflowRun: Sendable, Hashable {
         step = 0
         outputs = ValueMap()
         triggerError = nil
+        history = []
+        droppedAttempts = 0
+    }
+
+    /// Adds an attempt to the history, letting the oldest go past ``historyLimit``.
+    mutating func record(_ attempt: StepAttempt) {
+        history.append(attempt)
+        let excess = history.count - Self.historyLimit
+        if excess > 0 {
+            history.removeFirst(excess)
+            droppedAttempts += excess
+        }
+    }
+
+    /// Ends the last attempt, which must be an unfinished one of `step`; otherwise records a finished one.
+    mutating func finishAttempt(
+        of step: String, _ outcome: StepAttempt.Outcome, tryNumber: Int, at time: Timestamp, error: String? = nil, nextTryAt: Timestamp? = nil
+    ) {
+        if let last = history.last, last.step == step, last.outcome == nil, last.tryNumber == tryNumber {
+            history[history.count - 1] = last.finished(outcome, at: time, error: error, nextTryAt: nextTryAt)
+        } else {
+            record(StepAttempt(step: step, tryNumber: tryNumber, startedAt: time).finished(outcome, at: time, error: error, nextTryAt: nextTryAt))
+        }
     }
 
     /// The run as a job payload.
@@ -58,6 +99,9 @@ public struct WorkflowRun: Sendable, Hashable {
             (.string("step"), .int(Int64(step))), (.string("outputs"), PayloadValue.encode(.map(outputs))),
         ]
         if let triggerError { entries.append((.string("trigger_error"), .string(triggerError))) }
+        entries.append(
+            (.string("history"), .map(ValueMap([(.string("dropped"), .int(Int64(droppedAttempts))), (.string("attempts"), .list(history.map(\.payload)))])))
+        )
         return JSONWriter.write(.map(ValueMap(entries)))
     }
 
@@ -79,5 +123,17 @@ public struct WorkflowRun: Sendable, Hashable {
         self.step = index
         self.outputs = outputs
         triggerError = text("trigger_error")
+        if let written = map[.string("history")] {
+            guard case .map(let history) = written, case .int(let dropped)? = history[.string("dropped")],
+                let droppedAttempts = Int(exactly: dropped), droppedAttempts >= 0, case .list(let entries)? = history[.string("attempts")]
+            else { throw invalid }
+            var attempts: [StepAttempt] = []
+            for entry in entries {
+                guard let attempt = StepAttempt(payload: entry) else { throw invalid }
+                attempts.append(attempt)
+            }
+            self.history = attempts
+            self.droppedAttempts = droppedAttempts
+        }
     }
 }

@@ -9,11 +9,18 @@ import Foundation
 /// A workflow matches when its trigger names the change and the table, and its `when` gives true
 /// with `record`, `old` (on `updated`) and `now`. A `when` that cannot be evaluated still
 /// enqueues the run, marked so that it fails at once with the error, rather than losing it
-/// silently. The job's dedup key is `<workflow>:<change>:<record id>:<version>`, so a write
-/// retried by the store enqueues each run at most once.
+/// silently. The job's dedup key is `<table>:<record id>:<workflow>:<change>:<version>`, so a
+/// write retried by the store enqueues each run at most once, and the runs of one record are
+/// listed by the key prefix ``recordKeyPrefix(table:recordID:)``.
 struct WorkflowTriggers: Sendable {
     /// The job kind workflow runs are queued under.
     static let jobKind = "workflow"
+
+    /// The start of the dedup key of every run a record starts: `<table>:<record id>:`. Table
+    /// names and record ids hold no `:`, so no other record's keys share it.
+    static func recordKeyPrefix(table: String, recordID: String) -> String {
+        "\(table):\(recordID):"
+    }
 
     let app: AppDefinition
     let values: ExpressionValues
@@ -59,7 +66,7 @@ struct WorkflowTriggers: Sendable {
                 }
             }
             let job = NewJob(
-                kind: Self.jobKind, name: name, dedupKey: "\(name):\(change.rawValue):\(record.id):\(record.version)", payload: run.payload,
+                kind: Self.jobKind, name: name, dedupKey: Self.recordKeyPrefix(table: table.name.value, recordID: record.id) + "\(name):\(change.rawValue):\(record.version)", payload: run.payload,
                 revision: app.revision, dueAt: now)
             _ = try transaction.enqueue(job, now: now)
         }

@@ -94,6 +94,7 @@ public struct WorkflowWorker: Sendable {
 
     private func process(_ claimed: Job) async throws {
         var job = claimed
+        log.claimed(job)
         let run: WorkflowRun
         do {
             run = try WorkflowRun(payload: job.payload)
@@ -145,6 +146,10 @@ public struct WorkflowWorker: Sendable {
     /// Ends the run.
     func finish(_ job: inout Job, state: JobState, payload: String? = nil, error: String?) async throws {
         job = try await commit(job, JobChange(state: state, payload: payload, lastError: error.map { .set($0) } ?? .clear, lease: .release))
+        log.finished(job, state: state, error: error)
         WorkflowMetrics.finished(app: app, workflow: job.name, state: state)
     }
+
+    /// Where this worker's events are logged.
+    var log: WorkflowLog { WorkflowLog(app: app) }
 }

@@ -23,6 +23,10 @@ struct APIRoutes {
         api.get(":app/tables/:table/records/:id") { request, context in try await readRecord(request, context) }
         api.patch(":app/tables/:table/records/:id") { request, context in try await updateRecord(request, context) }
         api.delete(":app/tables/:table/records/:id") { request, context in try await deleteRecord(request, context) }
+        api.get(":app/tables/:table/records/:id/executions") { request, context in try await recordExecutions(request, context) }
+        api.get(":app/workflows/executions") { request, context in try await listExecutions(request, context) }
+        api.get(":app/workflows/executions/:id") { request, context in try await readExecution(request, context) }
+        api.post(":app/workflows/executions/:id/retry") { request, context in try await retryExecution(request, context) }
     }
 
     private func listApps(_ context: FormwrightRequestContext) throws -> Response {
@@ -155,11 +159,11 @@ struct APIRoutes {
         return response
     }
 
-    private func requireSignedIn(_ context: FormwrightRequestContext) throws {
+    func requireSignedIn(_ context: FormwrightRequestContext) throws {
         guard context.identity.isSignedIn else { throw ServerError.unauthorized }
     }
 
-    private func app(_ context: FormwrightRequestContext) throws -> AppRuntime {
+    func app(_ context: FormwrightRequestContext) throws -> AppRuntime {
         let name = try context.parameters.require("app")
         guard let runtime = apps.app(name) else { throw ServerError.notFound("no app '\(name)'") }
         return runtime
@@ -201,6 +205,7 @@ func runtimeErrors<T>(_ body: () async throws -> T) async throws -> T {
         case .notFound: throw ServerError.notFound(error.message)
         case .versionConflict: throw ServerError(.preconditionFailed, id: "version_conflict", error.message)
         case .badRequest: throw ServerError.badRequest(error.message)
+        case .conflict: throw ServerError(.conflict, id: "conflict", error.message)
         case .unavailable, .busy, .full, .readOnly: throw ServerError.store(error)
         }
     }

@@ -27,6 +27,7 @@ struct HTMLRoutes {
         router.get("/apps/:app/forms/:form/done") { request, context in try done(request, context) }
         router.get("/apps/:app/tables/:table") { request, context in try await recordList(request, context) }
         router.get("/apps/:app/tables/:table/records/:id") { request, context in try await recordPage(request, context) }
+        router.post("/apps/:app/workflows/executions/:id/retry") { request, context in try await retryRun(request, context) }
     }
 
     // MARK: Sign-in and home
@@ -49,7 +50,7 @@ struct HTMLRoutes {
         return .seeOther("/", headers: [.setCookie: SessionCookie.set(session, maxAge: Int(access.sessionLifetime))])
     }
 
-    private func signInPage(_ chrome: PageChrome) -> Response {
+    func signInPage(_ chrome: PageChrome) -> Response {
         let words = PageWords(language: chrome.language)
         return renderer.message(words.signInHeading, words.signInText, chrome: chrome, status: .unauthorized)
     }
@@ -164,12 +165,15 @@ struct HTMLRoutes {
         fields.append(["label": "created_at", "text": record.createdAt.rfc3339])
         fields.append(["label": "updated_at", "text": record.updatedAt.rfc3339])
         let title = (table.label?.resolve(for: locales) ?? table.name.value) + " · " + record.id
-        return renderer.page("record", ["title": title, "fields": fields], title: title, chrome: chrome)
+        var values: [String: Any] = ["title": title, "fields": fields]
+        let (csrf, cookie) = csrfToken(request, context)
+        try await values.merge(workflowRuns(runtime, table: table, recordID: record.id, csrf: csrf, words: PageWords(language: chrome.language))) { _, new in new }
+        return renderer.page("record", values, title: title, chrome: chrome, headers: cookie)
     }
 
     // MARK: Helpers
 
-    private func appPage(_ request: Request, _ context: FormwrightRequestContext) throws -> (AppRuntime, [String], PageChrome) {
+    func appPage(_ request: Request, _ context: FormwrightRequestContext) throws -> (AppRuntime, [String], PageChrome) {
         let name = try context.parameters.require("app")
         guard let runtime = apps.app(name) else { throw ServerError.notFound("no app '\(name)'") }
         let locales = AcceptLanguage.preferences(request)
@@ -217,14 +221,14 @@ struct HTMLRoutes {
     }
 
     /// The CSRF token for a page: the session's, or for an anonymous visitor a double-submit cookie (set when missing).
-    private func csrfToken(_ request: Request, _ context: FormwrightRequestContext) -> (String, HTTPFields) {
+    func csrfToken(_ request: Request, _ context: FormwrightRequestContext) -> (String, HTTPFields) {
         if case .admin(let sessionID?) = context.identity, let session = access.session(sessionID) { return (session.csrfToken, [:]) }
         if let existing = request.cookies[SessionCookie.anonymousCSRFName]?.value, existing.count >= 32 { return (existing, [:]) }
         let token = AccessControl.randomToken()
         return (token, [.setCookie: "\(SessionCookie.anonymousCSRFName)=\(token); Path=/; HttpOnly; SameSite=Strict"])
     }
 
-    private func isValidCSRF(_ sent: String, _ request: Request, _ context: FormwrightRequestContext) -> Bool {
+    func isValidCSRF(_ sent: String, _ request: Request, _ context: FormwrightRequestContext) -> Bool {
         switch context.identity {
         case .admin(let sessionID?):
             guard let session = access.session(sessionID) else { return false }

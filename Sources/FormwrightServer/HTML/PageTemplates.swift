@@ -27,6 +27,8 @@ enum PageTemplates {
         button{margin-top:1.5rem;font:inherit;padding:.6rem 1.2rem;border:0;border-radius:.3rem;background:#2457d6;color:#fff}
         table{border-collapse:collapse;width:100%;background:#fff}td,th{border-bottom:1px solid #dde;padding:.4rem;text-align:left;vertical-align:top}
         .scroll{overflow-x:auto}.required{color:#b00020}
+        .run{background:#fff;border:1px solid #dde;border-radius:.3rem;padding:.25rem 1rem;margin:1rem 0;overflow-wrap:anywhere}
+        .run h3{font-size:1.1rem}.run ol{padding-left:1.2rem}.state-failed{color:#b00020}.state-succeeded{color:#1b7a3a}
         </style>
         </head>
         <body>
@@ -91,6 +93,19 @@ enum PageTemplates {
         <div class="scroll"><table>
         {{#fields}}<tr><th>{{label}}</th><td>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</td></tr>{{/fields}}
         </table></div>
+        {{#runsHeading}}<h2>{{runsHeading}}</h2>
+        {{#runs}}<section class="run" id="run-{{runID}}">
+        <h3>{{workflow}} · <span class="state-{{state}}">{{state}}</span></h3>
+        <p class="help">{{startedLine}}</p>
+        {{#lastError}}<p class="error">{{lastError}}</p>{{/lastError}}
+        <ol>{{#steps}}<li><strong>{{stepID}}</strong> · {{status}}{{#outputLine}}<br><span class="help">{{outputLine}}</span>{{/outputLine}}
+        {{#tries}}<br><span class="help">{{tryLine}}</span>{{#tryError}}<br><span class="error">{{tryError}}</span>{{/tryError}}{{/tries}}</li>
+        {{/steps}}</ol>
+        {{#retryURL}}<form method="post" action="{{retryURL}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit">{{retryLabel}}</button></form>{{/retryURL}}
+        </section>
+        {{/runs}}
+        {{^runs}}<p>{{noRuns}}</p>{{/runs}}
+        {{/runsHeading}}
         """
 
     static let message = """

@@ -29,5 +29,11 @@ struct PageWords {
     var staleForm: String {
         chinese ? "表单已过期，请刷新页面后重新提交。" : "This form has expired. Please reload the page and submit it again."
     }
+    var workflowRuns: String { chinese ? "工作流运行" : "Workflow runs" }
+    var noRuns: String { chinese ? "这条记录还没有触发工作流。" : "No workflow has run for this record yet." }
+    var retry: String { chinese ? "重试" : "Retry" }
+    var started: String { chinese ? "开始于" : "started" }
+    var tries: String { chinese ? "尝试次数" : "tries" }
+    var due: String { chinese ? "下次运行" : "next run" }
     var problem: String { chinese ? "出错了" : "Something went wrong" }
 }

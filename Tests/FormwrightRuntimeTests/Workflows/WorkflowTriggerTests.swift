@@ -13,7 +13,7 @@ import Testing
         #expect(job.kind == "workflow")
         #expect(job.name == "score_sentiment")
         #expect(job.state == .pending)
-        #expect(job.dedupKey == "score_sentiment:created:\(record.id):1")
+        #expect(job.dedupKey == "conversations:\(record.id):score_sentiment:created:1")
         #expect(job.revision == store.runtime.definition.revision)
         let run = try WorkflowRun(payload: job.payload)
         #expect(run.recordID == record.id)
