@@ -111,7 +111,7 @@ import Testing
         #expect(during.state == .running)
         #expect(during.steps.map(\.status) == [.succeeded, .running, .waiting])
         #expect(Self.outcomes(during.steps[1]) == [.running])
-        store.clock.advance(seconds: Int64(WorkflowWorker.leaseSeconds) + 1)
+        store.clock.advance(seconds: Int64(WorkflowWorker.defaultLeaseSeconds) + 1)
         // Once the lease has run out, the attempt is seen as interrupted, before any worker takes the run over.
         let lapsed = try await store.runtime.execution(id: id, now: store.clock.now)
         #expect(lapsed.state == .running)
