@@ -16,13 +16,19 @@ public struct AppRuntime: Sendable {
     public let storage: any StorageBackend
     let pipeline: SubmissionPipeline
     let writer: RecordWriter
+    let workBell: WorkBell?
 
     /// Creates a runtime; call `prepare()` before serving.
-    public init(definition: AppDefinition, storage: any StorageBackend) {
+    /// - Parameters:
+    ///   - definition: the checked app.
+    ///   - storage: where its records live.
+    ///   - workBell: rung after every record change, so an idle workflow service starts the runs it enqueued at once.
+    public init(definition: AppDefinition, storage: any StorageBackend, workBell: WorkBell? = nil) {
         self.definition = definition
         self.storage = storage
         pipeline = SubmissionPipeline(app: definition)
         writer = RecordWriter(app: definition)
+        self.workBell = workBell
     }
 
     /// The app's name.
@@ -107,6 +113,7 @@ public struct AppRuntime: Sendable {
                     context: context)
             }
         }
+        workBell?.ring()
         return try outcome.get()
     }
 
@@ -118,6 +125,7 @@ public struct AppRuntime: Sendable {
         try await mapStorageErrors {
             try await storage.write(app: name) { try writer.delete(table: table, id: id, expectedVersion: expectedVersion, in: $0, now: now) }
         }
+        workBell?.ring()
     }
 
     /// One record, or nil.
@@ -148,6 +156,7 @@ public struct AppRuntime: Sendable {
                 try writer.insert(table: table, values: values, in: transaction, now: context.now)
             }
         }
+        workBell?.ring()
         return try outcome.get()
     }
 

@@ -95,9 +95,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let backend = try await store.open(servingReads: true)
+        let bell = WorkBell()
         var runtimes: [AppRuntime] = []
         for definition in loaded {
-            let runtime = AppRuntime(definition: definition, storage: backend)
+            let runtime = AppRuntime(definition: definition, storage: backend, workBell: bell)
             do {
                 try await runtime.prepare()
             } catch {
@@ -128,14 +129,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let definitions = DefinitionRegistry()
         for runtime in runtimes { definitions.add(runtime.definition) }
-        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions, report: report)
+        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions, workBell: bell, report: report)
         let interval = reloadInterval
         let watcher = interval > 0 ? Task { await reloader.watch(every: .milliseconds(interval)) } : nil
         let client = OutboundHTTPClient()
         let stop = StopSignal()
         let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
         let workflows = WorkflowService(
-            storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop, leaseSeconds: Double(workflowLease)
+            storage: backend, definitions: definitions, transport: client, owner: owner, stop: stop, leaseSeconds: Double(workflowLease),
+            bell: bell
         ) {
             registry.all.map(\.name)
         }
@@ -143,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await application.runService()
         // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
         stop.stop()
+        bell.ring()
         // A step in progress may be a call that takes minutes: say why the process has not exited yet.
         report("stopping: waiting for the workflow step in progress, if any, to finish")
         await worker.value

@@ -70,6 +70,7 @@ extension AppRuntime {
                     id: id, expectedVersion: job.version, JobChange(state: .pending, dueAt: now, attempts: 0, lastError: .clear), now: now)
             }
         }
+        workBell?.ring()
         return view(job, now: now)
     }
 

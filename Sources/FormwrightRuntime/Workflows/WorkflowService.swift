@@ -1,7 +1,8 @@
 public import FormwrightStorage
 
 /// Runs the workflow outbox of every app served by this process until stopped: each round it
-/// runs the due jobs of each app in turn, and waits `idle` when none was due.
+/// runs the due jobs of each app in turn, and when none was due waits `idle`, or until its
+/// ``WorkBell`` rings.
 ///
 /// ```swift
 /// let stop = StopSignal()
@@ -17,6 +18,7 @@ public struct WorkflowService: Sendable {
     let owner: String
     let stop: StopSignal
     let leaseSeconds: Double
+    let bell: WorkBell
     let apps: @Sendable () -> [String]
 
     /// Creates a service.
@@ -28,10 +30,11 @@ public struct WorkflowService: Sendable {
     ///   - stop: the signal that ends `run()`.
     ///   - leaseSeconds: how long a claim holds a run before another process may take it over
     ///     (see ``WorkflowWorker``).
+    ///   - bell: rung by the apps' runtimes after their writes, to end an idle wait at once.
     ///   - apps: the names of the apps served now (they change on reload).
     public init(
         storage: any StorageBackend, definitions: DefinitionRegistry, transport: any OutboundHTTP, owner: String, stop: StopSignal,
-        leaseSeconds: Double = WorkflowWorker.defaultLeaseSeconds, apps: @escaping @Sendable () -> [String]
+        leaseSeconds: Double = WorkflowWorker.defaultLeaseSeconds, bell: WorkBell = WorkBell(), apps: @escaping @Sendable () -> [String]
     ) {
         self.storage = storage
         self.definitions = definitions
@@ -39,6 +42,7 @@ public struct WorkflowService: Sendable {
         self.owner = owner
         self.stop = stop
         self.leaseSeconds = leaseSeconds
+        self.bell = bell
         self.apps = apps
     }
 
@@ -51,7 +55,7 @@ public struct WorkflowService: Sendable {
                     app: app, storage: storage, definitions: definitions, transport: transport, owner: owner, stop: stop, leaseSeconds: leaseSeconds)
                 while !stop.isStopped, (try? await worker.runNext()) == true { worked = true }
             }
-            if !worked, !stop.isStopped { try? await Task.sleep(for: idle) }
+            if !worked, !stop.isStopped { await bell.wait(upTo: idle) }
         }
     }
 }

@@ -27,6 +27,8 @@ public struct AppReloader: Sendable {
     public let report: @Sendable (String) -> Void
     /// Where each definition prepared on a reload is kept, so that workflow runs started under it can finish under it.
     public let definitions: DefinitionRegistry?
+    /// Rung by the runtimes it makes after their writes, to wake the workflow service.
+    public let workBell: WorkBell?
 
     /// Creates a reloader.
     ///
@@ -35,15 +37,17 @@ public struct AppReloader: Sendable {
     ///   - registry: the apps being served.
     ///   - storage: the store they share.
     ///   - definitions: where prepared definitions are kept for workflow runs, if anywhere.
+    ///   - workBell: given to the runtimes it makes, to wake the workflow service after their writes.
     ///   - report: receives a line per event, for the server's log.
     public init(
         path: String, registry: AppRegistry, storage: any StorageBackend, definitions: DefinitionRegistry? = nil,
-        report: @escaping @Sendable (String) -> Void
+        workBell: WorkBell? = nil, report: @escaping @Sendable (String) -> Void
     ) {
         self.path = path
         self.registry = registry
         self.storage = storage
         self.definitions = definitions
+        self.workBell = workBell
         self.report = report
     }
 
@@ -105,7 +109,7 @@ public struct AppReloader: Sendable {
 
     /// The app prepared on the store, or nil when the store refused it (the old one stays).
     private func prepared(_ definition: AppDefinition, replacing old: AppRuntime?) async -> AppRuntime? {
-        let runtime = AppRuntime(definition: definition, storage: storage)
+        let runtime = AppRuntime(definition: definition, storage: storage, workBell: workBell)
         do {
             let plan = try? await runtime.migrationPlan()
             try await runtime.prepare()
