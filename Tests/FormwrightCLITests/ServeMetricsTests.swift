@@ -34,6 +34,8 @@ import Testing
             if !metrics.contains(finished) { try await Task.sleep(for: .milliseconds(200)) }
         }
         #expect(metrics.contains(finished), "\(metrics)")
+        // A scrape reads the store before the counters, so only a scrape begun after the run was counted must show it stored.
+        metrics = try await server.request("GET", "metrics", token: nil).body
         #expect(metrics.contains(#"formwright_workflow_executions{app="customer-sentiment",state="succeeded"} 1"#), "\(metrics)")
         let submissions = #"formwright_http_requests_total{method="POST",route="/api/v1/apps/{app}/forms/{form}/submissions",status="201"} 1"#
         #expect(metrics.contains(submissions), "\(metrics)")
