@@ -15,26 +15,36 @@ public struct FormwrightHTTPServer: Sendable {
     public let configuration: ServerConfiguration
     /// Tokens and sessions.
     public let access: AccessControl
+    /// What `GET /metrics` shows.
+    public let metrics: ServerMetrics
     private let renderer: PageRenderer
 
     /// Creates a server.
-    public init(apps: AppRegistry, configuration: ServerConfiguration) throws {
+    /// - Parameter metrics: where request counts are kept and what `GET /metrics` shows; its own registry by default.
+    public init(apps: AppRegistry, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics()) throws {
         self.apps = apps
         self.configuration = configuration
+        self.metrics = metrics
         access = AccessControl(adminToken: configuration.adminToken)
         renderer = try PageRenderer()
     }
 
-    /// The router with every route; tests drive it without a socket.
+    /// The router with every route, without the request metrics (see `responder()`).
     public func router() -> Router<FormwrightRequestContext> {
         let router = Router(context: FormwrightRequestContext.self)
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: AuthenticationMiddleware(access: access))
         router.get("/healthz") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
+        MetricsRoute(apps: apps, metrics: metrics, isPublic: configuration.metricsPublic).register(on: router)
         let reading = RequestReading(deadlineSeconds: configuration.bodyDeadlineSeconds)
         APIRoutes(apps: apps, reading: reading).register(on: router)
         HTMLRoutes(apps: apps, access: access, reading: reading, renderer: renderer).register(on: router)
         return router
+    }
+
+    /// The router with every request counted in the metrics; tests drive it without a socket.
+    public func responder() -> some HTTPResponder<FormwrightRequestContext> {
+        HTTPMetricsResponder(inner: router().buildResponder(), metrics: metrics)
     }
 
     /// The application, listening on the configured address with an idle timeout.
@@ -42,7 +52,7 @@ public struct FormwrightHTTPServer: Sendable {
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let headDeadline = configuration.headerDeadlineSeconds
         return Application(
-            router: router(),
+            responder: responder(),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [RequestHeadDeadlineHandler(deadline: .seconds(headDeadline))],

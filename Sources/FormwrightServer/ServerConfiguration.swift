@@ -12,12 +12,17 @@ public struct ServerConfiguration: Sendable {
     public var bodyDeadlineSeconds: Int64
     /// How long a client may take to send a request's headers (from connecting, or from the previous response), in seconds.
     public var headerDeadlineSeconds: Int64
+    /// Whether `GET /metrics` answers without the admin token (for a scraper on a private network).
+    public var metricsPublic: Bool
 
-    /// Creates a configuration with the defaults: 127.0.0.1:8080, 30 s idle, 10 s to send headers, 10 s to send a body.
+    /// Creates a configuration with the defaults: 127.0.0.1:8080, 30 s idle, 10 s to send headers, 10 s to send a body,
+    /// `GET /metrics` behind the admin token.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String,
-        idleTimeoutSeconds: Int64 = 30, headerDeadlineSeconds: Int64 = 10, bodyDeadlineSeconds: Int64 = 10
+        idleTimeoutSeconds: Int64 = 30, headerDeadlineSeconds: Int64 = 10, bodyDeadlineSeconds: Int64 = 10,
+        metricsPublic: Bool = false
     ) {
+        self.metricsPublic = metricsPublic
         self.headerDeadlineSeconds = headerDeadlineSeconds
         self.host = host
         self.port = port

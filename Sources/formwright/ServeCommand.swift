@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import FormwrightCore
 import FormwrightDefinition
 import FormwrightHTTPClient
@@ -8,7 +9,8 @@ import FormwrightStorage
 import Foundation
 import Logging
 
-/// `formwright serve PATH [--store URL] [--host H] [--port P] [--workflow-lease SECONDS]`: serve every app under PATH.
+/// `formwright serve PATH [--store URL] [--host H] [--port P] [--workflow-lease SECONDS] [--log-format text|json] [--metrics-public]`:
+/// serve every app under PATH.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -17,7 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
             Binds to 127.0.0.1 unless --host says otherwise. The admin token comes from FORMWRIGHT_ADMIN_TOKEN; \
             without it one is made and printed. A one-time login link for the browser is printed on start. \
             Runs the apps' workflows in the background. Stops cleanly on SIGINT or SIGTERM: no new \
-            workflow step starts, and a run in progress is handed back to the queue after its current step.
+            workflow step starts, and a run in progress is handed back to the queue after its current step. \
+            GET /metrics answers in the Prometheus text format and takes the admin token like the API; \
+            --metrics-public opens it to anyone who can reach the address (for a scraper on a private network). \
+            Logs go to standard error, as text or with --log-format json as one JSON object per line; \
+            standard output holds only the URLs printed on start.
             """
     )
 
@@ -44,6 +50,18 @@ struct ServeCommand: AsyncParsableCommand {
             """, valueName: "seconds"))
     var workflowLease = Int(WorkflowWorker.defaultLeaseSeconds)
 
+    /// How log lines are written to standard error.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(
+        help: "How log lines on standard error are written: text, or json (one object per line with time, level, label, message and the metadata).")
+    var logFormat: LogFormat = .text
+
+    @Flag(help: "Answer GET /metrics without the admin token (only for a scraper on a private network).")
+    var metricsPublic = false
+
     func validate() throws {
         guard (0...3_600_000).contains(reloadInterval) else {
             throw ValidationError("--reload-interval takes 0 (never) to 3600000 milliseconds, not \(reloadInterval)")
@@ -55,9 +73,27 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        switch logFormat {
+        case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        case .json: LoggingSystem.bootstrap(JSONLogHandler.standardError)
+        }
+        let logger = Logger(label: "formwright.serve")
+        let format = logFormat
+        let report: @Sendable (String) -> Void = { line in
+            switch format {
+            case .text: Terminal.printError(line)
+            case .json: logger.notice("\(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
         let loaded = try CommandSupport.loadApps(path)
-        for definition in loaded { warnAboutSlowCalls(in: definition) }
+        for definition in loaded {
+            warnAboutSlowCalls(in: definition) { line in
+                switch format {
+                case .text: Terminal.printError("warning: \(line)")
+                case .json: logger.warning("\(line)")
+                }
+            }
+        }
         let backend = try await store.open(servingReads: true)
         let bell = WorkBell()
         var runtimes: [AppRuntime] = []
@@ -69,15 +105,17 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.printError("error: preparing app '\(runtime.name)' in store '\(store.shownURL)': \(error)")
                 throw ExitCode(1)
             }
-            try await CommandSupport.loadSeeds(for: runtime) { Terminal.printError($0) }
+            try await CommandSupport.loadSeeds(for: runtime, report: report)
             runtimes.append(runtime)
         }
         let environment = ProcessInfo.processInfo.environment
         let givenToken = environment["FORMWRIGHT_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let token = givenToken ?? AccessControl.randomToken()
         let registry = AppRegistry(runtimes)
+        let metrics = ServerMetrics()
         let server = try FormwrightHTTPServer(
-            apps: registry, configuration: ServerConfiguration(host: host, port: port, adminToken: token))
+            apps: registry, configuration: ServerConfiguration(host: host, port: port, adminToken: token, metricsPublic: metricsPublic),
+            metrics: metrics)
         let code = server.access.makeLoginCode()
         let displayHost = host.contains(":") ? "[\(host)]" : host
         let names = runtimes.map(\.name).joined(separator: ", ")
@@ -91,7 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let definitions = DefinitionRegistry()
         for runtime in runtimes { definitions.add(runtime.definition) }
-        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions, workBell: bell) { Terminal.printError($0) }
+        let reloader = AppReloader(path: path, registry: registry, storage: backend, definitions: definitions, workBell: bell, report: report)
         let interval = reloadInterval
         let watcher = interval > 0 ? Task { await reloader.watch(every: .milliseconds(interval)) } : nil
         let client = OutboundHTTPClient()
@@ -103,13 +141,13 @@ struct ServeCommand: AsyncParsableCommand {
         ) {
             registry.all.map(\.name)
         }
-        let worker = Task { await workflows.run() }
+        let worker = Task { await withMetricsFactory(metrics.factory) { await workflows.run() } }
         try await application.runService()
         // SIGTERM or SIGINT: claim nothing more; a run in progress is handed back after its current step.
         stop.stop()
         bell.ring()
         // A step in progress may be a call that takes minutes: say why the process has not exited yet.
-        Terminal.printError("stopping: waiting for the workflow step in progress, if any, to finish")
+        report("stopping: waiting for the workflow step in progress, if any, to finish")
         await worker.value
         watcher?.cancel()
         await watcher?.value
@@ -119,11 +157,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Warns about each http integration whose timeout is not shorter than the workflow lease: a
     /// call that slow may have its run taken over by another process and be made twice.
-    private func warnAboutSlowCalls(in definition: AppDefinition) {
+    private func warnAboutSlowCalls(in definition: AppDefinition, warn: (String) -> Void) {
         for integration in definition.integrations {
             guard case .http(let http) = integration.kind, http.timeout.value.seconds >= Int64(workflowLease) else { continue }
-            Terminal.printError(
-                "warning: integration '\(integration.name.value)' of app '\(definition.name.value)' may take \(http.timeout.value.seconds)s, "
+            warn(
+                "integration '\(integration.name.value)' of app '\(definition.name.value)' may take \(http.timeout.value.seconds)s, "
                     + "not less than --workflow-lease \(workflowLease): a call that slow may be made twice")
         }
     }

@@ -14,18 +14,18 @@ struct ServerHarness {
     let server: FormwrightHTTPServer
     let runtime: AppRuntime
 
-    init(configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token)) async throws {
+    init(configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token), metrics: ServerMetrics = ServerMetrics()) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = try DefinitionLoader().load(path: root.appendingPathComponent("apps/customer-sentiment").path)
         let definition = try #require(loaded.first?.definition)
         runtime = AppRuntime(definition: definition, storage: MemoryStorage())
         try await runtime.prepare()
-        server = try FormwrightHTTPServer(apps: AppRegistry([runtime]), configuration: configuration)
+        server = try FormwrightHTTPServer(apps: AppRegistry([runtime]), configuration: configuration, metrics: metrics)
     }
 
     /// Runs requests against the router.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await Application(router: server.router()).test(.router, body)
+        try await Application(responder: server.responder()).test(.router, body)
     }
 
     static var admin: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }

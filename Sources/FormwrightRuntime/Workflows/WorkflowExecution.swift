@@ -36,6 +36,8 @@ struct WorkflowExecution: Sendable {
                     return try await fail(step.id.value, "step '\(step.id.value)': its 'when' could not be evaluated: \(error.message)", &job)
                 }
             }
+            let started = ContinuousClock.now
+            defer { WorkflowMetrics.stepTook(.now - started, app: worker.app, workflow: workflow.name.value, step: step.id.value) }
             switch step.action {
             case .fail:
                 let message = compiled.failMessage.map { render($0, in: activation) } ?? "the workflow failed"
@@ -91,6 +93,7 @@ struct WorkflowExecution: Sendable {
                 job = try await worker.commit(
                     job, JobChange(state: .pending, payload: run.payload, dueAt: now.adding(seconds: wait), lastError: .set(message), lease: .release))
                 run.history.last.map { worker.log.attempt(job, $0, delay: wait) }
+                WorkflowMetrics.retried(app: worker.app, workflow: workflow.name.value)
             } else {
                 try await fail(id, message, tryNumber: tryNumber, &job)
             }
@@ -158,6 +161,7 @@ struct WorkflowExecution: Sendable {
         outcome.run.history.last.map { worker.log.attempt(job, $0) }
         if let failure = outcome.error {
             worker.log.finished(job, state: .failed, error: failure)
+            WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: .failed)
             return false
         }
         return true
@@ -175,6 +179,7 @@ struct WorkflowExecution: Sendable {
         job = try await worker.commit(job, JobChange(state: .failed, payload: run.payload, lastError: .set(message), lease: .release))
         run.history.last.map { worker.log.attempt(job, $0) }
         worker.log.finished(job, state: .failed, error: message)
+        WorkflowMetrics.finished(app: worker.app, workflow: workflow.name.value, state: .failed)
     }
 
     /// Field errors as one line: `field: message; …`.

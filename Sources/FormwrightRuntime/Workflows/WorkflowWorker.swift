@@ -147,6 +147,7 @@ public struct WorkflowWorker: Sendable {
     func finish(_ job: inout Job, state: JobState, payload: String? = nil, error: String?) async throws {
         job = try await commit(job, JobChange(state: state, payload: payload, lastError: error.map { .set($0) } ?? .clear, lease: .release))
         log.finished(job, state: state, error: error)
+        WorkflowMetrics.finished(app: app, workflow: job.name, state: state)
     }
 
     /// Where this worker's events are logged.

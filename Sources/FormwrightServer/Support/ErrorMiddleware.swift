@@ -21,7 +21,7 @@ struct ErrorMiddleware: RouterMiddleware {
             } else if let cause = serverError.cause {
                 context.logger.warning("\(serverError.id): \(cause)", metadata: ["path": "\(request.uri.path)"])
             }
-            guard !request.uri.path.hasPrefix("/api/"), request.uri.path != "/healthz" else {
+            guard !request.uri.path.hasPrefix("/api/"), request.uri.path != "/healthz", request.uri.path != "/metrics" else {
                 return try serverError.response(from: request, context: context)
             }
             let chrome = PageChrome(language: PageChrome.language(for: AcceptLanguage.preferences(request)))
