@@ -22,6 +22,35 @@ struct PostgresJobSQL {
         qualifiedName = PostgresNames.jobs(app: app)
     }
 
+    /// The jobs a claim may take, each found by a query of its own.
+    enum Claimable {
+        /// Pending jobs that are due.
+        case pending
+        /// Running jobs whose lease has run out.
+        case expired
+    }
+
+    /// The first job of one claimable sort in claim order (`due_at`, then `id`), locked with
+    /// `FOR UPDATE SKIP LOCKED`: one range of the claim index, read in its order, so the query
+    /// stops at the first row that matches and is free. `time` and `kinds` are placeholders of
+    /// parameters already bound: the current time, and one per kind when kinds are given.
+    func claimQuery(_ claimable: Claimable, time: String, kinds: [String]?) -> String {
+        let condition =
+            switch claimable {
+            case .pending: "state = 'pending' AND due_at <= \(time)"
+            case .expired: "state = 'running' AND lease_until < \(time)"
+            }
+        let kindClause = kinds.map { " AND kind IN (\($0.joined(separator: ", ")))" } ?? ""
+        return "SELECT \(selectList) FROM \(qualifiedName) WHERE \(condition)\(kindClause) ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+    }
+
+    /// Whether `first` comes before `second` in claim order, as PostgreSQL orders `due_at, id`
+    /// (ids by their bytes, `COLLATE "C"`).
+    static func claimsBefore(_ first: Job, _ second: Job) -> Bool {
+        let (firstDue, secondDue) = (ColumnType.microseconds(first.dueAt) ?? 0, ColumnType.microseconds(second.dueAt) ?? 0)
+        return firstDue != secondDue ? firstDue < secondDue : first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
+    }
+
     /// Creates the app's job table and its indexes when missing; the app's schema exists and the
     /// caller holds the prepare lock.
     static func create(app: String, _ run: (PostgresStatement) async throws -> [PostgresRow]) async throws {
