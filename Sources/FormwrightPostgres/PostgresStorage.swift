@@ -25,6 +25,7 @@ import Synchronization
 /// a serialization conflict or a deadlock, the whole transaction — closure included — is rolled
 /// back and run again, with a growing random pause, up to ``Configuration/writeAttempts`` times.
 /// A write closure must therefore do nothing but read and write through its transaction.
+/// A claim through ``claimJob(app:owner:now:leaseUntil:kinds:)`` runs `READ COMMITTED` instead.
 /// Reads run `REPEATABLE READ, READ ONLY`: one consistent snapshot, never retried.
 public final class PostgresStorage: StorageBackend, CustomStringConvertible {
     let connector: PostgresConnector
