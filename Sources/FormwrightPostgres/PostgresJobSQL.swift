@@ -5,7 +5,8 @@ import PostgresNIO
 /// The SQL text of one app's job table, and how its rows read back as ``Job`` values.
 ///
 /// Times are `timestamptz` to the microsecond, text keys sort by bytes (`COLLATE "C"`),
-/// `dedup_key` is UNIQUE, and `(state, due_at, id)` is indexed for claims.
+/// `dedup_key` is UNIQUE, `(state, due_at, id)` is indexed for claims of pending jobs and
+/// `(due_at, id, lease_until)` of running jobs for claims of expired leases.
 struct PostgresJobSQL {
     /// The table's columns, in the order every `SELECT` lists them.
     static let columns = [
@@ -31,8 +32,9 @@ struct PostgresJobSQL {
     }
 
     /// The first job of one claimable sort in claim order (`due_at`, then `id`), locked with
-    /// `FOR UPDATE SKIP LOCKED`: one range of the claim index, read in its order, so the query
-    /// stops at the first row that matches and is free. `time` and `kinds` are placeholders of
+    /// `FOR UPDATE SKIP LOCKED`: one range of the claim index (pending jobs) or the lease index
+    /// (running jobs), read in its order, so the query stops at the first row that matches and
+    /// is free. `time` and `kinds` are placeholders of
     /// parameters already bound: the current time, and one per kind when kinds are given.
     func claimQuery(_ claimable: Claimable, time: String, kinds: [String]?) -> String {
         let condition =
@@ -64,11 +66,18 @@ struct PostgresJobSQL {
                     state TEXT COLLATE "C" NOT NULL, attempts BIGINT NOT NULL, lease_owner TEXT, lease_until TIMESTAMPTZ, last_error TEXT,
                     version BIGINT NOT NULL, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL)
                 """))
-        let indexes = [("dedup", "UNIQUE ", "dedup_key"), ("claim", "", "state, due_at, id"), ("created", "", "created_at, id")]
-        for (purpose, unique, columns) in indexes {
+        // The lease index holds running jobs only, in claim order with their lease's end, so a
+        // claim finds the first expired lease in order however few leases have run out (the
+        // planner would otherwise sort them). A store made before it existed gets it here too.
+        let indexes = [
+            ("dedup", "UNIQUE ", "dedup_key", ""), ("claim", "", "state, due_at, id", ""), ("created", "", "created_at, id", ""),
+            ("lease", "", "due_at, id, lease_until", " WHERE state = 'running'"),
+        ]
+        for (purpose, unique, columns, predicate) in indexes {
             _ = try await run(
                 PostgresStatement(
-                    "CREATE \(unique)INDEX IF NOT EXISTS \(PostgresNames.quote(PostgresNames.jobsIndex(purpose))) ON \(table) (\(columns))"))
+                    "CREATE \(unique)INDEX IF NOT EXISTS \(PostgresNames.quote(PostgresNames.jobsIndex(purpose))) ON \(table) (\(columns))\(predicate)"
+                ))
         }
     }
 

@@ -6,8 +6,8 @@ import Testing
 
 @testable import FormwrightPostgres
 
-/// A claim reads one free row of each kind of claimable job in the claim index's order, however
-/// long the queue is, takes the earlier of the two, and concurrent claimers never roll each
+/// A claim reads one free row of each kind of claimable job in index order, however long the
+/// queue is, takes the earlier of the two, and concurrent claimers never roll each
 /// other back.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured))
 struct PostgresJobClaimTests {
@@ -49,6 +49,35 @@ struct PostgresJobClaimTests {
         [plan] + ((plan["Plans"] as? [[String: Any]]) ?? []).flatMap(nodes)
     }
 
+    /// The definition of the app's lease index, or nil when it is missing.
+    static func leaseIndex(app: String) async throws -> String? {
+        try await withConnection { connection, logger in
+            let rows = try await connection.query(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = \(app) AND indexname = \(PostgresNames.jobsIndex("lease"))", logger: logger)
+            return try await rows.collect().first?.decode(String.self)
+        }
+    }
+
+    @Test func aStoreMadeBeforeTheLeaseIndexGetsItWhenPreparedAgain() async throws {
+        let app = PostgresTestDatabase.freshApp("claimindex")
+        let store = try await PostgresTestDatabase.open()
+        try await store.prepare(app: app, schema: Self.schema)
+        let made = try #require(try await Self.leaseIndex(app: app))
+        #expect(made.hasSuffix("(due_at, id, lease_until) WHERE (state = 'running'::text)"), "\(made)")
+        try await Self.withConnection { connection, logger in
+            let name = PostgresNames.quote(app) + "." + PostgresNames.quote(PostgresNames.jobsIndex("lease"))
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP INDEX \(name)"), logger: logger)
+        }
+        #expect(try await Self.leaseIndex(app: app) == nil)
+        let reopened = try await PostgresTestDatabase.open()
+        try await reopened.prepare(app: app, schema: Self.schema)
+        try await reopened.prepare(app: app, schema: Self.schema)
+        #expect(try await Self.leaseIndex(app: app) == made)
+        try await reopened.close()
+        try await store.drop(app: app)
+        try await store.close()
+    }
+
     @Test(arguments: [nil, 1, 2] as [Int?])
     func eachClaimQueryReadsTheClaimIndexInOrderWithoutSorting(kinds: Int?) async throws {
         let app = PostgresTestDatabase.freshApp("claimplan")
@@ -80,7 +109,8 @@ struct PostgresJobClaimTests {
                 let plan = Self.nodes(try #require(top.first?["Plan"] as? [String: Any]))
                 let types = plan.map { $0["Node Type"] as? String ?? "" }
                 #expect(types == ["Limit", "LockRows", "Index Scan"], "\(claimable): \(text)")
-                #expect(plan.last?["Index Name"] as? String == PostgresNames.jobsIndex("claim"), "\(claimable): \(text)")
+                let index = PostgresNames.jobsIndex(claimable == .pending ? "claim" : "lease")
+                #expect(plan.last?["Index Name"] as? String == index, "\(claimable): \(text)")
                 #expect(plan.last?["Scan Direction"] as? String == "Forward", "\(claimable): \(text)")
             }
         }
