@@ -5,7 +5,8 @@ import PostgresNIO
 /// The SQL text of one app's job table, and how its rows read back as ``Job`` values.
 ///
 /// Times are `timestamptz` to the microsecond, text keys sort by bytes (`COLLATE "C"`),
-/// `dedup_key` is UNIQUE, and `(state, due_at, id)` is indexed for claims.
+/// `dedup_key` is UNIQUE, `(state, due_at, id)` is indexed for claims of pending jobs and
+/// `(due_at, id, lease_until)` of running jobs for claims of expired leases.
 struct PostgresJobSQL {
     /// The table's columns, in the order every `SELECT` lists them.
     static let columns = [
@@ -22,6 +23,36 @@ struct PostgresJobSQL {
         qualifiedName = PostgresNames.jobs(app: app)
     }
 
+    /// The jobs a claim may take, each found by a query of its own.
+    enum Claimable {
+        /// Pending jobs that are due.
+        case pending
+        /// Running jobs whose lease has run out.
+        case expired
+    }
+
+    /// The first job of one claimable sort in claim order (`due_at`, then `id`), locked with
+    /// `FOR UPDATE SKIP LOCKED`: one range of the claim index (pending jobs) or the lease index
+    /// (running jobs), read in its order, so the query stops at the first row that matches and
+    /// is free. `time` and `kinds` are placeholders of
+    /// parameters already bound: the current time, and one per kind when kinds are given.
+    func claimQuery(_ claimable: Claimable, time: String, kinds: [String]?) -> String {
+        let condition =
+            switch claimable {
+            case .pending: "state = 'pending' AND due_at <= \(time)"
+            case .expired: "state = 'running' AND lease_until < \(time)"
+            }
+        let kindClause = kinds.map { " AND kind IN (\($0.joined(separator: ", ")))" } ?? ""
+        return "SELECT \(selectList) FROM \(qualifiedName) WHERE \(condition)\(kindClause) ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+    }
+
+    /// Whether `first` comes before `second` in claim order, as PostgreSQL orders `due_at, id`
+    /// (ids by their bytes, `COLLATE "C"`).
+    static func claimsBefore(_ first: Job, _ second: Job) -> Bool {
+        let (firstDue, secondDue) = (ColumnType.microseconds(first.dueAt) ?? 0, ColumnType.microseconds(second.dueAt) ?? 0)
+        return firstDue != secondDue ? firstDue < secondDue : first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
+    }
+
     /// Creates the app's job table and its indexes when missing; the app's schema exists and the
     /// caller holds the prepare lock.
     static func create(app: String, _ run: (PostgresStatement) async throws -> [PostgresRow]) async throws {
@@ -35,11 +66,18 @@ struct PostgresJobSQL {
                     state TEXT COLLATE "C" NOT NULL, attempts BIGINT NOT NULL, lease_owner TEXT, lease_until TIMESTAMPTZ, last_error TEXT,
                     version BIGINT NOT NULL, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL)
                 """))
-        let indexes = [("dedup", "UNIQUE ", "dedup_key"), ("claim", "", "state, due_at, id"), ("created", "", "created_at, id")]
-        for (purpose, unique, columns) in indexes {
+        // The lease index holds running jobs only, in claim order with their lease's end, so a
+        // claim finds the first expired lease in order however few leases have run out (the
+        // planner would otherwise sort them). A store made before it existed gets it here too.
+        let indexes = [
+            ("dedup", "UNIQUE ", "dedup_key", ""), ("claim", "", "state, due_at, id", ""), ("created", "", "created_at, id", ""),
+            ("lease", "", "due_at, id, lease_until", " WHERE state = 'running'"),
+        ]
+        for (purpose, unique, columns, predicate) in indexes {
             _ = try await run(
                 PostgresStatement(
-                    "CREATE \(unique)INDEX IF NOT EXISTS \(PostgresNames.quote(PostgresNames.jobsIndex(purpose))) ON \(table) (\(columns))"))
+                    "CREATE \(unique)INDEX IF NOT EXISTS \(PostgresNames.quote(PostgresNames.jobsIndex(purpose))) ON \(table) (\(columns))\(predicate)"
+                ))
         }
     }
 

@@ -129,7 +129,7 @@ extension PostgresStorage: MigratingBackend {
         } catch {
             throw PostgresErrors.queryError(error, context: context)
         }
-        return try await serializableWrite(app: app, context: context) { reader -> T? in
+        return try await retryingWrite(app: app, context: context) { reader -> T? in
             var seeded = PostgresStatement()
             seeded.sql = "SELECT 1 FROM \(seeds) WHERE app = \(seeded.parameter(app)) AND table_key = \(seeded.parameter(tableKey))"
             if try reader.session.run(seeded.query).first != nil { return nil }

@@ -1,3 +1,4 @@
+public import FormwrightCore
 public import FormwrightStorage
 import PostgresNIO
 import Synchronization
@@ -24,6 +25,7 @@ import Synchronization
 /// a serialization conflict or a deadlock, the whole transaction — closure included — is rolled
 /// back and run again, with a growing random pause, up to ``Configuration/writeAttempts`` times.
 /// A write closure must therefore do nothing but read and write through its transaction.
+/// A claim through ``claimJob(app:owner:now:leaseUntil:kinds:)`` runs `READ COMMITTED` instead.
 /// Reads run `REPEATABLE READ, READ ONLY`: one consistent snapshot, never retried.
 public final class PostgresStorage: StorageBackend, CustomStringConvertible {
     let connector: PostgresConnector
@@ -151,20 +153,44 @@ public final class PostgresStorage: StorageBackend, CustomStringConvertible {
     public func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
         try checkOpen()
         try SchemaRules.validate(app: app)
-        return try await serializableWrite(app: app, context: "writing app '\(app)' in store '\(name)'") { reader in
+        return try await retryingWrite(app: app, context: "writing app '\(app)' in store '\(name)'") { reader in
             try body(PostgresWriteTransaction(reader: reader))
         }
     }
 
-    /// Runs `body` in a `SERIALIZABLE` transaction, running it again on a serialization conflict
-    /// or a deadlock, as ``write(app:_:)`` describes.
-    func serializableWrite<T: Sendable>(app: String, context: String, _ body: @Sendable (PostgresReader) throws -> T) async throws -> T {
+    /// See ``StorageBackend/claimJob(app:owner:now:leaseUntil:kinds:)``.
+    ///
+    /// The claim runs `READ COMMITTED`, unlike other writes. Under `SERIALIZABLE`, claimers
+    /// running side by side read the claim index where the others write, so PostgreSQL rolled
+    /// most of them back as serialization conflicts, to be run again. A claim needs no more than
+    /// `READ COMMITTED`: `FOR UPDATE` locks the newest committed version of the row it returns
+    /// and checks the claim's condition against that version again, so the job is claimable and
+    /// held when it is written, and its new version is one past the stored one. A transaction
+    /// that changes the job meanwhile still runs `SERIALIZABLE` and conflicts with the claim's
+    /// write, and a worker whose lease was taken finds the version changed: it stays the fence.
+    /// Other job changes (`updateJob`, `enqueue`) keep to ``write(app:_:)``, since they share
+    /// transactions with record writes that rely on `SERIALIZABLE`.
+    public func claimJob(app: String, owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) async throws -> Job? {
+        try checkOpen()
+        try SchemaRules.validate(app: app)
+        return try await retryingWrite(
+            app: app, context: "writing app '\(app)' in store '\(name)'", begin: "BEGIN ISOLATION LEVEL READ COMMITTED"
+        ) { reader in
+            try PostgresWriteTransaction(reader: reader).claimJob(owner: owner, now: now, leaseUntil: leaseUntil, kinds: kinds)
+        }
+    }
+
+    /// Runs `body` in a transaction begun with `begin` (`SERIALIZABLE` unless given), running it
+    /// again on a serialization conflict or a deadlock, as ``write(app:_:)`` describes.
+    func retryingWrite<T: Sendable>(
+        app: String, context: String, begin: PostgresQuery = "BEGIN ISOLATION LEVEL SERIALIZABLE",
+        _ body: @Sendable (PostgresReader) throws -> T
+    ) async throws -> T {
         var pause = Duration.milliseconds(2)
         var attempt = 1
         while true {
             do {
-                return try await connector.transaction(
-                    app: app, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", context: context, schema: schemaLoader(app), body)
+                return try await connector.transaction(app: app, begin: begin, context: context, schema: schemaLoader(app), body)
             } catch let error as PostgresConnector.BodyError {
                 throw error.underlying
             } catch let failure as PostgresConnector.TransactionFailure where PostgresErrors.isRetryable(failure.underlying) {

@@ -19,22 +19,21 @@ extension PostgresWriteTransaction {
     func claimJob(owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) throws -> Job? {
         try reader.checkJobQueue()
         let claim = try JobRules.checkedClaim(owner: owner, now: now, leaseUntil: leaseUntil)
+        if kinds?.isEmpty == true { return nil }
         var statement = PostgresStatement()
         let time = PostgresJobSQL.time(claim.now, &statement)
-        var kindClause = ""
-        if let kinds {
-            if kinds.isEmpty { return nil }
-            kindClause = " AND kind IN (\(kinds.sorted().map { statement.parameter($0) }.joined(separator: ", ")))"
-        }
+        let names = kinds.map { $0.sorted().map { statement.parameter($0) } }
         let sql = reader.jobSQL
-        // SKIP LOCKED: a job another transaction is claiming right now is passed over, not
-        // waited for; the row lock then keeps any other claimer off this one until commit.
-        statement.sql = """
-            SELECT \(sql.selectList) FROM \(sql.qualifiedName)
-            WHERE ((state = 'pending' AND due_at <= \(time)) OR (state = 'running' AND lease_until < \(time)))\(kindClause)
-            ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-            """
-        guard let found = try reader.session.run(statement.query).first.map(PostgresJobSQL.decode) else { return nil }
+        // Due pending jobs and expired leases are looked for apart, each along the claim index in
+        // claim order, so a claim reads one free row of each however long the queue is. SKIP
+        // LOCKED: a job another transaction is claiming right now is passed over, not waited
+        // for; the row lock then keeps any other claimer off this one until commit. When both
+        // queries find a job, the later one stays locked, unchanged, until this claim commits.
+        let candidates = try [PostgresJobSQL.Claimable.pending, .expired].compactMap { claimable in
+            statement.sql = sql.claimQuery(claimable, time: time, kinds: names)
+            return try reader.session.run(statement.query).first.map(PostgresJobSQL.decode)
+        }
+        guard let found = candidates.min(by: PostgresJobSQL.claimsBefore) else { return nil }
         let claimed = try JobRules.claimed(found, owner: owner, now: claim.now, leaseUntil: claim.leaseUntil)
         try store(claimed)
         return claimed

@@ -79,10 +79,7 @@ public struct WorkflowWorker: Sendable {
         let now = clock()
         let owner = self.owner
         let until = now.adding(seconds: leaseSeconds)
-        guard
-            let job = try await storage.write(app: app, { transaction in
-                try transaction.claimJob(owner: owner, now: now, leaseUntil: until, kinds: [WorkflowTriggers.jobKind])
-            })
+        guard let job = try await storage.claimJob(app: app, owner: owner, now: now, leaseUntil: until, kinds: [WorkflowTriggers.jobKind])
         else { return false }
         do {
             try await process(job)

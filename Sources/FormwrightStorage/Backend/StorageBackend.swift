@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// A place where apps keep their records, reached only through transaction closures.
 ///
 /// A backend holds the tables of many apps side by side and keeps them apart: every call names
@@ -66,6 +68,15 @@ public protocol StorageBackend: Sendable {
     ///     the transaction is durably committed.
     func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T
 
+    /// Claims one job in a transaction of its own, as a ``write(app:_:)`` whose closure only
+    /// calls ``WriteTransaction/claimJob(owner:now:leaseUntil:kinds:)`` would.
+    ///
+    /// A backend may run this transaction differently from other writes: PostgreSQL runs it
+    /// `READ COMMITTED`, so that concurrent claimers do not roll each other back.
+    ///
+    /// - Returns: the claimed job, or nil when none can be claimed.
+    func claimJob(app: String, owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) async throws -> Job?
+
     /// Releases the store; later calls throw ``StorageError/Code/closed``.
     func close() async throws
 
@@ -77,4 +88,10 @@ public protocol StorageBackend: Sendable {
 extension StorageBackend {
     /// See ``StorageBackend/isReadOnly``; false unless a backend says otherwise.
     public var isReadOnly: Bool { false }
+
+    /// See ``StorageBackend/claimJob(app:owner:now:leaseUntil:kinds:)``; a write of its own
+    /// unless a backend says otherwise.
+    public func claimJob(app: String, owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) async throws -> Job? {
+        try await write(app: app) { try $0.claimJob(owner: owner, now: now, leaseUntil: leaseUntil, kinds: kinds) }
+    }
 }

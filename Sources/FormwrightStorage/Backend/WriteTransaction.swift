@@ -56,7 +56,9 @@ public protocol WriteTransaction: ReadTransaction {
     /// becomes running, held by `owner` until `leaseUntil`, one version later; its attempts
     /// are left to the caller. Two transactions never take the same job: on PostgreSQL the
     /// row is locked with `FOR UPDATE SKIP LOCKED`, so concurrent claimers pass over each other's
-    /// jobs, and a claim that still conflicts is run again like any write.
+    /// jobs, and a claim that still conflicts is run again like any write. Workers claim with
+    /// ``StorageBackend/claimJob(app:owner:now:leaseUntil:kinds:)``, which on PostgreSQL
+    /// avoids those conflicts.
     ///
     /// - Parameters:
     ///   - owner: who takes the lease, such as a worker's process and task; not empty.

@@ -24,13 +24,11 @@ enum JobFixtures {
         }
     }
 
-    /// One claim in a write of its own.
+    /// One claim in a transaction of its own, as workers claim.
     static func claim(
         _ store: any StorageBackend, app: String = "crm", owner: String, now: Timestamp, lease: Int64 = 30, kinds: Set<String>? = nil
     ) async throws -> Job? {
-        try await store.write(app: app) { transaction in
-            try transaction.claimJob(owner: owner, now: now, leaseUntil: Timestamp(seconds: now.seconds + lease), kinds: kinds)
-        }
+        try await store.claimJob(app: app, owner: owner, now: now, leaseUntil: Timestamp(seconds: now.seconds + lease), kinds: kinds)
     }
 
     static func all(_ store: any StorageBackend, app: String = "crm") async throws -> [Job] {

@@ -1,3 +1,4 @@
+import FormwrightCore
 import FormwrightPostgres
 import FormwrightStorage
 import Foundation
@@ -47,6 +48,10 @@ final class ScratchPostgresStorage: StorageBackend {
 
     func write<T: Sendable>(app: String, _ body: @Sendable (any WriteTransaction) throws -> T) async throws -> T {
         try await store.write(app: scoped(app), body)
+    }
+
+    func claimJob(app: String, owner: String, now: Timestamp, leaseUntil: Timestamp, kinds: Set<String>?) async throws -> Job? {
+        try await store.claimJob(app: scoped(app), owner: owner, now: now, leaseUntil: leaseUntil, kinds: kinds)
     }
 
     func close() async throws {
