@@ -59,6 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
         help: "How log lines on standard error are written: text, or json (one object per line with time, level, label, message and the metadata).")
     var logFormat: LogFormat = .text
 
+    @Option(help: "The least important log lines written: trace, debug, info, notice, warning, error or critical. Each workflow step is logged at debug, each run's end at info.")
+    var logLevel: Logger.Level = .info
+
     @Flag(help: "Answer GET /metrics without the admin token (only for a scraper on a private network).")
     var metricsPublic = false
 
@@ -73,9 +76,20 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Logs go to standard error, so standard output holds only what scripts read: the URLs.
+        let level = logLevel
         switch logFormat {
-        case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        case .json: LoggingSystem.bootstrap(JSONLogHandler.standardError)
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { label in
+                var handler = JSONLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         let logger = Logger(label: "formwright.serve")
         let format = logFormat

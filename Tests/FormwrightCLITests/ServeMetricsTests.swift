@@ -6,12 +6,14 @@ import Testing
 @Suite struct ServeMetricsTests {
     static let token = "metrics-admin-token-0123456789abcdef"
 
-    @Test func servesMetricsAndWritesJSONLogs() async throws {
+    /// At the default level a run's end is logged but not its steps; `--log-level debug` adds them.
+    @Test(arguments: [nil, "debug"])
+    func servesMetricsAndWritesJSONLogs(level: String?) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("formwright-metrics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("stderr.log")
-        let arguments = ["apps/customer-sentiment", "--store", "memory:", "--log-format", "json", "--metrics-public"]
+        let arguments = ["apps/customer-sentiment", "--store", "memory:", "--log-format", "json", "--metrics-public"] + (level.map { ["--log-level", $0] } ?? [])
         let server = try ServerProcess(arguments: arguments, token: Self.token, errorLog: log)
 
         let customer = try await server.request(
@@ -49,6 +51,9 @@ import Testing
         }
         let seedNote = #""level":"notice","label":"formwright.serve","message":"loaded "#
         #expect(lines.contains { $0.contains(seedNote) && $0.contains("from its seed file") }, "\(lines)")
+        #expect(lines.contains { $0.contains(#""level":"info","label":"formwright.workflows","message":"workflow run succeeded""#) }, "\(lines)")
+        let step = #""level":"debug","label":"formwright.workflows","message":"workflow step succeeded""#
+        #expect(lines.contains { $0.contains(step) && $0.contains(#""step":"save""#) } == (level == "debug"), "\(lines)")
     }
 
     @Test func refusesAnUnknownLogFormatBeforeServing() async throws {

@@ -1,7 +1,9 @@
 import FormwrightStorage
 import Logging
 
-/// The structured log events of workflow runs, under the label `formwright.workflows`.
+/// The structured log events of workflow runs, under the label `formwright.workflows`: a claim
+/// and each step that succeeded or was skipped at `debug`, a run's end and a hand-back at `info`
+/// (a failed run at `error`), a scheduled retry and a failed step at `warning`.
 ///
 /// Every event carries `app`, `workflow` and `execution` (the job id); step events add `step`,
 /// `try`, `outcome` and `duration_ms`, a scheduled retry `delay_ms`, a failure `error`. Errors
@@ -14,7 +16,7 @@ struct WorkflowLog: Sendable {
 
     /// A job was claimed to run.
     func claimed(_ job: Job) {
-        Self.logger.info("workflow run claimed", metadata: metadata(job, [:]))
+        Self.logger.debug("workflow run claimed", metadata: metadata(job, [:]))
     }
 
     /// A step attempt ended: succeeded, skipped, or failed with a retry scheduled in `delay` seconds.
@@ -27,8 +29,8 @@ struct WorkflowLog: Sendable {
         switch attempt.outcome {
         case .retrying: Self.logger.warning("workflow retry scheduled", metadata: metadata(job, extra))
         case .failed: Self.logger.warning("workflow step failed", metadata: metadata(job, extra))
-        case .skipped: Self.logger.info("workflow step skipped", metadata: metadata(job, extra))
-        default: Self.logger.info("workflow step succeeded", metadata: metadata(job, extra))
+        case .skipped: Self.logger.debug("workflow step skipped", metadata: metadata(job, extra))
+        default: Self.logger.debug("workflow step succeeded", metadata: metadata(job, extra))
         }
     }
 
