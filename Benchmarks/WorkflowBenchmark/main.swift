@@ -61,6 +61,8 @@ struct Store {
     let storage: SQLiteStorage
     let definitions: DefinitionRegistry
     let folder: URL
+    /// Rung by the runtime after each write, as in `serve`, to wake an idle service.
+    let bell = WorkBell()
 
     init(withWorkflow: Bool) async throws {
         let yaml = app(withWorkflow: withWorkflow)
@@ -70,7 +72,7 @@ struct Store {
         }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("workflow-benchmark-\(UUID().uuidString)")
         storage = try await SQLiteStorage(path: folder.appendingPathComponent("data.sqlite").path)
-        runtime = AppRuntime(definition: definition, storage: storage)
+        runtime = AppRuntime(definition: definition, storage: storage, workBell: bell)
         try await runtime.prepare()
         definitions = DefinitionRegistry(definition)
     }
@@ -145,16 +147,16 @@ func drain(_ store: Store, workers: Int, count: Int) async throws -> Double {
 }
 
 /// Submission latencies in milliseconds, sorted, one submission at a time, while a WorkflowService
-/// drains the outbox when `draining`; also how many runs finished meanwhile. The service's idle
-/// wait is 10 ms rather than the second `serve` waits, so that it drains throughout instead of
-/// sleeping through most of a round that lasts about a second.
+/// drains the outbox when `draining`; also how many runs finished meanwhile. As in `serve`, each
+/// submission rings the service's bell, so it drains throughout instead of waiting out its idle second.
 func latencies(_ store: Store, count: Int, draining: Bool) async throws -> (milliseconds: [Double], finished: Int) {
     let stop = StopSignal()
     let name = store.runtime.name
     let service = WorkflowService(
-        storage: store.storage, definitions: store.definitions, transport: NoNetwork(), owner: "bench-service", stop: stop
+        storage: store.storage, definitions: store.definitions, transport: NoNetwork(), owner: "bench-service", stop: stop,
+        bell: store.bell
     ) { [name] }
-    let running = draining ? Task { await service.run(idle: .milliseconds(10)) } : nil
+    let running = draining ? Task { await service.run() } : nil
     var milliseconds: [Double] = []
     milliseconds.reserveCapacity(count)
     let clock = ContinuousClock()
@@ -166,10 +168,12 @@ func latencies(_ store: Store, count: Int, draining: Bool) async throws -> (mill
         }
     } catch {
         stop.stop()
+        store.bell.ring()
         await running?.value
         throw error
     }
     stop.stop()
+    store.bell.ring()
     await running?.value
     let finished = try await store.jobStates()[.succeeded] ?? 0
     return (milliseconds.sorted(), finished)
