@@ -35,8 +35,22 @@ import Testing
         #expect(json.standardOutput == "[]\n")
     }
 
-    @Test func exampleAppChecksClean() async throws {
-        let output = try await CommandRunner.run(["check", "apps/customer-sentiment"], in: CommandRunner.packageRoot)
+    /// Every app folder under `apps/`, as a path relative to the package root.
+    static let exampleApps: [String] = {
+        let apps = CommandRunner.packageRoot.appendingPathComponent("apps")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: apps.path)) ?? []
+        return names.sorted().filter { FileManager.default.fileExists(atPath: apps.appendingPathComponent("\($0)/app.yaml").path) }
+            .map { "apps/\($0)" }
+    }()
+
+    @Test func theExampleAppsIncludeSalesForecast() {
+        #expect(Self.exampleApps.contains("apps/customer-sentiment"))
+        #expect(Self.exampleApps.contains("apps/sales-forecast"))
+    }
+
+    @Test(arguments: exampleApps)
+    func exampleAppChecksClean(app: String) async throws {
+        let output = try await CommandRunner.run(["check", app], in: CommandRunner.packageRoot)
         #expect(output.status == 0)
         #expect(output.standardOutput == "no problems found\n")
     }
