@@ -1,5 +1,5 @@
 import CoreMetrics
-public import FormwrightStorage
+import FormwrightStorage
 
 /// What the workflow engine counts: retries, finished runs and how long steps take, recorded
 /// through swift-metrics' current factory (nothing unless one is bound).
