@@ -1,0 +1,23 @@
+/// The weights a fit suggests, with the figures that justify them.
+public struct WeightFit: Sendable, Hashable {
+    /// The rolling-origin validation error of one candidate `λ`.
+    public struct Validation: Sendable, Hashable {
+        /// The candidate.
+        public var lambda: Double
+        /// The mean squared one-period-ahead error; nil when a training fold had no single solution.
+        public var meanSquaredError: Double?
+    }
+
+    /// The driver names, in the order of the weights.
+    public var drivers: [String]
+    /// The weights in use before the fit.
+    public var currentWeights: [Double]
+    /// The suggested weights, each within its constraint.
+    public var weights: [Double]
+    /// The `λ` used.
+    public var lambda: Double
+    /// The objective `Σ (y − x·w)² + λ Σ (w_j − w0_j)²` at the suggested weights, on all observations.
+    public var objective: Double
+    /// The validation of each candidate `λ`, in grid order; empty for a fixed `λ`.
+    public var validation: [Validation]
+}
