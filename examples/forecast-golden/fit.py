@@ -142,12 +142,13 @@ def solve_case(case):
 
 
 def make_case(rng, name, k, groups, periods, combine, lam=None, grid=None, windows=None,
-              constraints=None, truth=None, noise=0.05):
+              constraints=None, truth=None, noise=0.05, correlation=0.0):
     truth = rng.normal(0, 0.2, k) if truth is None else np.array(truth)
+    mixing = np.linalg.cholesky((1 - correlation) * np.eye(k) + correlation * np.ones((k, k)))
     observations = []
     for p in range(periods):
         for _ in range(groups):
-            x = rng.normal(0, 1, k)
+            x = mixing @ rng.normal(0, 1, k)
             baseline = float(rng.uniform(50, 150))
             effect = float(x @ truth + rng.normal(0, noise))
             if combine == "log_linear":
@@ -195,6 +196,19 @@ def main():
             {"lower": None, "upper": None, "sign": "any"},
         ]),
     ]
+    # Drivers that move together, with random bounds that often bind: the hardest for coordinate descent.
+    for index in range(4):
+        lows = rng.uniform(-0.3, 0.1, 4).round(2)
+        highs = (lows + rng.uniform(0.05, 0.4, 4)).round(2)
+        signs = rng.choice(["any", "positive", "negative"], 4, p=[0.6, 0.2, 0.2])
+        for j in range(4):
+            if signs[j] == "positive" and highs[j] < 0:
+                signs[j] = "any"
+            if signs[j] == "negative" and lows[j] > 0:
+                signs[j] = "any"
+        constraints = [{"lower": float(lows[j]), "upper": float(highs[j]), "sign": str(signs[j])} for j in range(4)]
+        cases.append(make_case(rng, "correlated drivers %d" % (index + 1), 4, 4, 8, "log_linear", lam=[0.0, 0.01, 1.0, 5.0][index],
+                               truth=rng.normal(0, 0.4, 4), constraints=constraints, correlation=0.95))
     # Log-linear cases drop observations with a non-positive actual or baseline.
     cases[0]["observations"][3]["actual"] = 0.0
     cases[2]["observations"][7]["baseline"] = -4.0

@@ -67,9 +67,10 @@ public struct WeightFitter: Sendable {
                 let training = problem.observations.filter { $0.period < cutoff }
                 let held = problem.observations.filter { $0.period == cutoff }
                 let weights: [Double]
-                do {
+                do throws(WeightFitError) {
                     weights = try solve(training, problem: problem, box: box, lambda: lambda)
-                } catch where error.code == .singular {
+                } catch {
+                    guard error.code == .singular else { throw error }
                     return WeightFit.Validation(lambda: lambda, meanSquaredError: nil)
                 }
                 squaredError += problem.objective(weights: weights, lambda: 0, over: held)

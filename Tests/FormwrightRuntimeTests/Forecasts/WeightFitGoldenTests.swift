@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func theFixtureHasEveryKindOfCase() {
-        #expect(Self.cases.count == 8)
+        #expect(Self.cases.count == 12)
         #expect(Self.cases.contains { $0.expected.validation != nil })
         #expect(Self.cases.contains { $0.expected.unconstrained != nil && $0.expected.unconstrained == $0.expected.weights })
         #expect(Self.cases.contains { $0.expected.unconstrained != nil && $0.expected.unconstrained != $0.expected.weights })
