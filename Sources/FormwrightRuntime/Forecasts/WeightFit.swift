@@ -6,6 +6,12 @@ public struct WeightFit: Sendable, Hashable {
         public var lambda: Double
         /// The mean squared one-period-ahead error; nil when a training fold had no single solution.
         public var meanSquaredError: Double?
+
+        /// Creates a validation result.
+        public init(lambda: Double, meanSquaredError: Double?) {
+            self.lambda = lambda
+            self.meanSquaredError = meanSquaredError
+        }
     }
 
     /// The driver names, in the order of the weights.
@@ -20,4 +26,16 @@ public struct WeightFit: Sendable, Hashable {
     public var objective: Double
     /// The validation of each candidate `λ`, in grid order; empty for a fixed `λ`.
     public var validation: [Validation]
+
+    /// Creates a fit result; `WeightFitter` makes them, and a caller may rebuild one it stored.
+    public init(
+        drivers: [String], currentWeights: [Double], weights: [Double], lambda: Double, objective: Double, validation: [Validation]
+    ) {
+        self.drivers = drivers
+        self.currentWeights = currentWeights
+        self.weights = weights
+        self.lambda = lambda
+        self.objective = objective
+        self.validation = validation
+    }
 }

@@ -39,7 +39,8 @@ public struct WeightFitProblem: Sendable, Hashable {
         for observation in observations {
             guard observation.drivers.count == count else {
                 throw WeightFitError(
-                    .dimensionMismatch, "an observation in period \(observation.period) has \(observation.drivers.count) driver values for \(count) drivers")
+                    .dimensionMismatch,
+                    "an observation in period \(observation.period) has \(observation.drivers.count) driver values for \(count) drivers")
             }
             guard observation.response.isFinite, observation.drivers.allSatisfy(\.isFinite) else {
                 throw WeightFitError(.notFinite, "an observation in period \(observation.period) has a value that is not a number")

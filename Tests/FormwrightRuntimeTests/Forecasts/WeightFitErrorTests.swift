@@ -24,7 +24,8 @@ import Testing
         #expect(error.code == .singular)
         #expect(
             error.message
-                == "the drivers 'a', 'b' do not determine the weights with λ = 0.0: some move together or never vary; use a ridge strength above zero")
+                == "the drivers 'a', 'b' do not determine the weights with λ = 0.0: some move together or never vary; use a ridge strength above zero"
+        )
         #expect(Self.failure(problem, .fixed(0.01)) == nil)
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FormwrightRuntime
+import Foundation
 import Testing
 
 /// The fit against values computed independently by `examples/forecast-golden/fit.py`.

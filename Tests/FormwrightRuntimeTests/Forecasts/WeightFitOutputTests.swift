@@ -1,5 +1,5 @@
-import Foundation
 import FormwrightRuntime
+import Foundation
 import Testing
 
 /// What the fit prints, and how observations become responses.
