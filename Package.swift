@@ -131,6 +131,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            exclude: ["Forecasts/Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
