@@ -117,6 +117,7 @@ let package = Package(
                 "FormwrightRuntime", "FormwrightStorage", "FormwrightDefinition", "FormwrightExpressions", "FormwrightSQLite",
                 "FormwrightPostgres", .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Forecasts/Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
