@@ -23,8 +23,8 @@ public struct Backtest: Sendable, Hashable {
     ///
     /// - Throws: ``ForecastError`` for a bad parameter, or when the first cutoff would leave no history.
     public func cutoffs(count: Int) throws -> [Int] {
-        guard windows >= 1 else { throw ForecastError(.invalidParameter, "backtest windows \(windows) must be at least 1") }
-        guard horizon >= 1 else { throw ForecastError(.invalidParameter, "horizon \(horizon) must be at least 1") }
+        guard windows >= 1, windows <= count else { throw ForecastError(.invalidParameter, "backtest windows \(windows) must be in 1…\(max(count, 1)), the number of periods") }
+        try PointForecast.check(horizon: horizon)
         guard seasonLength >= 1 else { throw ForecastError(.invalidParameter, "season length \(seasonLength) must be at least 1") }
         let first = count - horizon - windows + 1
         guard first >= 1 else {

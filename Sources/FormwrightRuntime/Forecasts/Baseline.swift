@@ -27,8 +27,7 @@ public enum Baseline: Sendable, Hashable {
 
     /// Forecasts horizons 1…`horizon` from known, finite values.
     func forecast(_ values: [Double], horizon: Int, z: Double) throws -> PointForecast {
-        guard horizon >= 1 else { throw ForecastError(.invalidParameter, "horizon \(horizon) must be at least 1") }
-        guard z.isFinite, z >= 0 else { throw ForecastError(.invalidParameter, "interval quantile \(z) must be a finite number ≥ 0") }
+        try PointForecast.check(horizon: horizon, z: z)
         guard !values.isEmpty else { throw ForecastError(.historyTooShort, "the history has no known value") }
         let result: PointForecast
         switch self {

@@ -34,7 +34,10 @@ public struct ForecastCombination: Sendable, Hashable {
     public func effects(_ drivers: [ForecastDriver], periods: Range<Int>) throws -> [Double] {
         if let cap { guard cap >= 0, !cap.isNaN else { throw ForecastError(.invalidParameter, "cap \(cap) must be at least 0") } }
         guard periods.lowerBound >= 0 else { throw ForecastError(.invalidParameter, "period \(periods.lowerBound) must be at least 0") }
-        let prepared = try drivers.map { try $0.prepared() }
+        let prepared = try drivers.map { driver in
+            let values = try driver.prepared()
+            return missing == .last ? Self.carriedForward(values) : values
+        }
         return periods.map { t in
             var total = 0.0
             for (driver, values) in zip(drivers, prepared) {
@@ -44,12 +47,21 @@ public struct ForecastCombination: Sendable, Hashable {
                 case .skip:
                     guard let known = t < values.count ? values[t] : nil else { return 0 }
                     value = known
-                case .last: value = values.prefix(t + 1).last { $0 != nil } ?? nil
+                case .last: value = values.isEmpty ? nil : values[min(t, values.count - 1)]
                 }
                 total += driver.effectiveWeight * (value ?? 0)
             }
             guard let cap else { return total }
             return min(max(total, -cap), cap)
+        }
+    }
+
+    /// Each missing value replaced by the last known one before it.
+    private static func carriedForward(_ values: [Double?]) -> [Double?] {
+        var last: Double?
+        return values.map { value in
+            if let value { last = value }
+            return last
         }
     }
 
@@ -61,7 +73,9 @@ public struct ForecastCombination: Sendable, Hashable {
     ///   - firstPeriod: the period index of horizon 1, the number of periods in the history.
     /// - Throws: ``ForecastError`` for a bad driver or cap, or a result that is not finite.
     public func apply(to baseline: PointForecast, drivers: [ForecastDriver], firstPeriod: Int) throws -> PointForecast {
-        let effects = try effects(drivers, periods: firstPeriod..<(firstPeriod + baseline.points.count))
+        let (end, overflow) = firstPeriod.addingReportingOverflow(baseline.points.count)
+        guard !overflow, firstPeriod >= 0 else { throw ForecastError(.invalidParameter, "first period \(firstPeriod) must be in 0…\(Int.max - baseline.points.count)") }
+        let effects = try effects(drivers, periods: firstPeriod..<end)
         let move: (Double, Double) -> Double =
             switch form {
             case .logLinear: { $0 * exp($1) }

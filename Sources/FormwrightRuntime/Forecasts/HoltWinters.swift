@@ -37,6 +37,9 @@ public struct HoltWinters: Sendable, Hashable {
         self.smoothing = smoothing
     }
 
+    /// The longest season accepted, in periods.
+    public static let maximumSeasonLength = 10_000
+
     /// The grid fitting searches for each weight: 0.1, 0.2, …, 0.9.
     public static let grid: [Double] = (1...9).map { Double($0) / 10 }
 
@@ -86,7 +89,9 @@ public struct HoltWinters: Sendable, Hashable {
     }
 
     private func checkSeason() throws {
-        guard seasonLength >= 1 else { throw ForecastError(.invalidParameter, "season length \(seasonLength) must be at least 1") }
+        guard seasonLength >= 1, seasonLength <= Self.maximumSeasonLength else {
+            throw ForecastError(.invalidParameter, "season length \(seasonLength) must be in 1…\(Self.maximumSeasonLength)")
+        }
     }
 
     /// The state after the last value and the one-step errors `yₜ − ŷₜ` for `t = m … n−1`;

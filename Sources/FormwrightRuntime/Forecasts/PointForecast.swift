@@ -14,6 +14,17 @@ public struct PointForecast: Sendable, Hashable {
         self.upper = upper
     }
 
+    /// The largest horizon a forecast or backtest accepts, in periods.
+    public static let maximumHorizon = 10_000
+
+    /// Throws unless `horizon` is in `1…maximumHorizon` and `z` is a finite number ≥ 0.
+    static func check(horizon: Int, z: Double = z95) throws {
+        guard horizon >= 1, horizon <= maximumHorizon else {
+            throw ForecastError(.invalidParameter, "horizon \(horizon) must be in 1…\(maximumHorizon)")
+        }
+        guard z.isFinite, z >= 0 else { throw ForecastError(.invalidParameter, "interval quantile \(z) must be a finite number ≥ 0") }
+    }
+
     /// The z-value of a two-sided 95% normal interval, the default interval width.
     public static let z95 = 1.959963984540054
 

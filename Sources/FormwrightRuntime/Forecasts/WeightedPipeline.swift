@@ -34,8 +34,7 @@ public struct WeightedPipeline: Sendable, Hashable {
     /// - Throws: ``ForecastError`` for a horizon below 1, a probability outside [0, 1] or an amount
     ///   that is not finite.
     public func forecast(_ opportunities: [Opportunity], horizon: Int, z: Double = PointForecast.z95) throws -> PointForecast {
-        guard horizon >= 1 else { throw ForecastError(.invalidParameter, "horizon \(horizon) must be at least 1") }
-        guard z.isFinite, z >= 0 else { throw ForecastError(.invalidParameter, "interval quantile \(z) must be a finite number ≥ 0") }
+        try PointForecast.check(horizon: horizon, z: z)
         for (stage, probability) in probabilities.sorted(by: { $0.key < $1.key }) where !(probability >= 0 && probability <= 1) {
             throw ForecastError(.invalidParameter, "probability \(probability) of stage '\(stage)' must be in [0, 1]")
         }

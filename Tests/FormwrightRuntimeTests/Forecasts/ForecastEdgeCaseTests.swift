@@ -32,7 +32,19 @@ import Testing
 
     @Test func badParametersAreRefused() {
         let series = ForecastSeries(values: [1, 2, 3, 4, 5, 6, 7, 8, 9])
-        #expect(throws: ForecastError(.invalidParameter, "horizon 0 must be at least 1")) { try Baseline.naive.forecast(series, horizon: 0) }
+        #expect(throws: ForecastError(.invalidParameter, "horizon 0 must be in 1…10000")) { try Baseline.naive.forecast(series, horizon: 0) }
+        #expect(throws: ForecastError(.invalidParameter, "horizon \(Int.max) must be in 1…10000")) {
+            try Baseline.naive.forecast(series, horizon: .max)
+        }
+        #expect(throws: ForecastError(.invalidParameter, "season length \(Int.max) must be in 1…10000")) {
+            try Baseline.holtWinters(HoltWinters(seasonLength: .max)).forecast(series, horizon: 1)
+        }
+        #expect(throws: ForecastError(.invalidParameter, "backtest windows \(Int.max) must be in 1…9, the number of periods")) {
+            try Backtest(windows: .max, horizon: 1, seasonLength: 1).run(series, baseline: .naive)
+        }
+        #expect(throws: ForecastError(.invalidParameter, "first period \(Int.max) must be in 0…\(Int.max - 1)")) {
+            try ForecastCombination(form: .additive).apply(to: PointForecast(points: [1]), drivers: [], firstPeriod: .max)
+        }
         #expect(throws: ForecastError(.invalidParameter, "season length 0 must be at least 1")) {
             try Baseline.seasonalNaive(seasonLength: 0).forecast(series, horizon: 1)
         }
