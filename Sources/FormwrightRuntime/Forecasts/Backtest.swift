@@ -23,15 +23,16 @@ public struct Backtest: Sendable, Hashable {
     ///
     /// - Throws: ``ForecastError`` for a bad parameter, or when the first cutoff would leave no history.
     public func cutoffs(count: Int) throws -> [Int] {
-        guard windows >= 1, windows <= count else { throw ForecastError(.invalidParameter, "backtest windows \(windows) must be in 1…\(max(count, 1)), the number of periods") }
+        guard windows >= 1 else { throw ForecastError(.invalidParameter, "backtest windows \(windows) must be at least 1") }
         try PointForecast.check(horizon: horizon)
         guard seasonLength >= 1 else { throw ForecastError(.invalidParameter, "season length \(seasonLength) must be at least 1") }
-        let first = count - horizon - windows + 1
-        guard first >= 1 else {
+        guard windows <= count - horizon else {
+            let (needed, overflow) = horizon.addingReportingOverflow(windows)
             throw ForecastError(
                 .historyTooShort,
-                "a backtest of \(windows) windows at horizon \(horizon) needs \(horizon + windows) periods, the series has \(count)")
+                "a backtest of \(windows) windows at horizon \(horizon) needs \(overflow ? "more than \(Int.max)" : "\(needed)") periods, the series has \(count)")
         }
+        let first = count - horizon - windows + 1
         return (0..<windows).map { first + $0 }
     }
 

@@ -132,3 +132,8 @@ func close(_ actual: Double?, _ expected: Double?) -> Bool {
 func close(_ actual: [Double?], _ expected: [Double?]) -> Bool {
     actual.count == expected.count && zip(actual, expected).allSatisfy { close($0, $1) }
 }
+
+/// Whether two lists agree element by element.
+func close(_ actual: [Double], _ expected: [Double]) -> Bool {
+    actual.count == expected.count && zip(actual, expected).allSatisfy { close($0, $1) }
+}
