@@ -28,9 +28,9 @@ public struct Backtest: Sendable, Hashable {
         guard seasonLength >= 1 else { throw ForecastError(.invalidParameter, "season length \(seasonLength) must be at least 1") }
         guard windows <= count - horizon else {
             let (needed, overflow) = horizon.addingReportingOverflow(windows)
+            let periods = overflow ? "more than \(Int.max)" : "\(needed)"
             throw ForecastError(
-                .historyTooShort,
-                "a backtest of \(windows) windows at horizon \(horizon) needs \(overflow ? "more than \(Int.max)" : "\(needed)") periods, the series has \(count)")
+                .historyTooShort, "a backtest of \(windows) windows at horizon \(horizon) needs \(periods) periods, the series has \(count)")
         }
         let first = count - horizon - windows + 1
         return (0..<windows).map { first + $0 }

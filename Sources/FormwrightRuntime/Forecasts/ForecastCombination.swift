@@ -74,7 +74,9 @@ public struct ForecastCombination: Sendable, Hashable {
     /// - Throws: ``ForecastError`` for a bad driver or cap, or a result that is not finite.
     public func apply(to baseline: PointForecast, drivers: [ForecastDriver], firstPeriod: Int) throws -> PointForecast {
         let (end, overflow) = firstPeriod.addingReportingOverflow(baseline.points.count)
-        guard !overflow, firstPeriod >= 0 else { throw ForecastError(.invalidParameter, "first period \(firstPeriod) must be in 0…\(Int.max - baseline.points.count)") }
+        guard !overflow, firstPeriod >= 0 else {
+            throw ForecastError(.invalidParameter, "first period \(firstPeriod) must be in 0…\(Int.max - baseline.points.count)")
+        }
         let effects = try effects(drivers, periods: firstPeriod..<end)
         let move: (Double, Double) -> Double =
             switch form {

@@ -51,7 +51,8 @@ public struct HoltWinters: Sendable, Hashable {
     public func fitted(_ values: [Double]) throws -> Smoothing {
         try checkSeason()
         guard values.count >= 2 * seasonLength else {
-            throw ForecastError(.historyTooShort, "fitting Holt-Winters needs two seasons (\(2 * seasonLength) periods), the history has \(values.count)")
+            throw ForecastError(
+                .historyTooShort, "fitting Holt-Winters needs two seasons (\(2 * seasonLength) periods), the history has \(values.count)")
         }
         var best = Smoothing(alpha: Self.grid[0], beta: Self.grid[0], gamma: Self.grid[0])
         var bestError = Double.infinity

@@ -39,7 +39,8 @@ import Testing
         #expect(throws: ForecastError(.invalidParameter, "season length \(Int.max) must be in 1…10000")) {
             try Baseline.holtWinters(HoltWinters(seasonLength: .max)).forecast(series, horizon: 1)
         }
-        #expect(throws: ForecastError(.historyTooShort, "a backtest of \(Int.max) windows at horizon 1 needs more than \(Int.max) periods, the series has 9")) {
+        let tooMany = "a backtest of \(Int.max) windows at horizon 1 needs more than \(Int.max) periods, the series has 9"
+        #expect(throws: ForecastError(.historyTooShort, tooMany)) {
             try Backtest(windows: .max, horizon: 1, seasonLength: 1).run(series, baseline: .naive)
         }
         #expect(throws: ForecastError(.invalidParameter, "first period \(Int.max) must be in 0…\(Int.max - 1)")) {
