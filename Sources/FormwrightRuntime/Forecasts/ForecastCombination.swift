@@ -1,0 +1,90 @@
+import Foundation
+
+/// How drivers' effects combine with a baseline.
+///
+/// The total effect of period `t` is `Eₜ = Σ wᵢ · xᵢₜ` over the drivers (weights held to their
+/// bounds, values prepared by ``ForecastDriver/prepared()``, missing values handled by the
+/// ``MissingDriverPolicy``), then held to `[−cap, cap]` when a cap is given.
+public struct ForecastCombination: Sendable, Hashable {
+    /// The form of the combination.
+    public enum Form: String, Sendable, Hashable, CaseIterable {
+        /// `forecast = baseline × exp(E)`: `E` is a change in log space, for revenue and volumes.
+        case logLinear = "log_linear"
+        /// `forecast = baseline + E`: for rates.
+        case additive
+    }
+
+    /// The form of the combination.
+    public var form: Form
+    /// The largest total effect in either direction (log space for `logLinear`), if any.
+    public var cap: Double?
+    /// What a missing driver value does.
+    public var missing: MissingDriverPolicy
+
+    /// Creates a combination.
+    public init(form: Form, cap: Double? = nil, missing: MissingDriverPolicy = .zero) {
+        self.form = form
+        self.cap = cap
+        self.missing = missing
+    }
+
+    /// The total effect `Eₜ` for each period in `periods`, capped.
+    ///
+    /// - Throws: ``ForecastError`` for a negative cap or a bad driver.
+    public func effects(_ drivers: [ForecastDriver], periods: Range<Int>) throws -> [Double] {
+        if let cap { guard cap >= 0, !cap.isNaN else { throw ForecastError(.invalidParameter, "cap \(cap) must be at least 0") } }
+        guard periods.lowerBound >= 0 else { throw ForecastError(.invalidParameter, "period \(periods.lowerBound) must be at least 0") }
+        let prepared = try drivers.map { driver in
+            let values = try driver.prepared()
+            return missing == .last ? Self.carriedForward(values) : values
+        }
+        return periods.map { t in
+            var total = 0.0
+            for (driver, values) in zip(drivers, prepared) {
+                let value: Double?
+                switch missing {
+                case .zero: value = t < values.count ? values[t] : nil
+                case .skip:
+                    guard let known = t < values.count ? values[t] : nil else { return 0 }
+                    value = known
+                case .last: value = values.isEmpty ? nil : values[min(t, values.count - 1)]
+                }
+                total += driver.effectiveWeight * (value ?? 0)
+            }
+            guard let cap else { return total }
+            return min(max(total, -cap), cap)
+        }
+    }
+
+    /// Each missing value replaced by the last known one before it.
+    private static func carriedForward(_ values: [Double?]) -> [Double?] {
+        var last: Double?
+        return values.map { value in
+            if let value { last = value }
+            return last
+        }
+    }
+
+    /// The baseline moved by the drivers' effects; the interval moves with its point.
+    ///
+    /// - Parameters:
+    ///   - baseline: the forecast for horizons 1…H.
+    ///   - drivers: the drivers, their values aligned with the target series.
+    ///   - firstPeriod: the period index of horizon 1, the number of periods in the history.
+    /// - Throws: ``ForecastError`` for a bad driver or cap, or a result that is not finite.
+    public func apply(to baseline: PointForecast, drivers: [ForecastDriver], firstPeriod: Int) throws -> PointForecast {
+        let (end, overflow) = firstPeriod.addingReportingOverflow(baseline.points.count)
+        guard !overflow, firstPeriod >= 0 else {
+            throw ForecastError(.invalidParameter, "first period \(firstPeriod) must be in 0…\(Int.max - baseline.points.count)")
+        }
+        let effects = try effects(drivers, periods: firstPeriod..<end)
+        let move: (Double, Double) -> Double =
+            switch form {
+            case .logLinear: { $0 * exp($1) }
+            case .additive: { $0 + $1 }
+            }
+        let shift = { (values: [Double]) in zip(values, effects).map(move) }
+        return try PointForecast(points: shift(baseline.points), lower: baseline.lower.map(shift), upper: baseline.upper.map(shift))
+            .checkedFinite("combined")
+    }
+}
