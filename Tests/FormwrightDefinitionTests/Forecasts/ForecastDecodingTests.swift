@@ -217,4 +217,14 @@ import Testing
         #expect(forecast.target.groupBy.map(\.value) == ["customer"])
         #expect(forecast.horizon.value == 104)
     }
+
+    @Test func everyCompleteAppOfTheLanguageReferenceChecksClean() throws {
+        let examples = try DocumentationExampleTests.examples(in: "forecasts-language.md").filter { $0.hasPrefix("formwright: 1") }
+        #expect(!examples.isEmpty)
+        for example in examples {
+            let loaded = DefinitionLoader().load(bytes: Array(example.utf8), path: "example.yaml")
+            #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map { "\($0.range.start) \($0.message)" })")
+            #expect(loaded.definition?.forecasts.isEmpty == false)
+        }
+    }
 }
