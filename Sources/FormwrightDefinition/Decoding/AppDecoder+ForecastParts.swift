@@ -54,9 +54,9 @@ extension AppDecoder {
     /// The date a driver or plan without `date` reads: its table's only date or datetime field.
     ///
     /// An unknown table gives an empty name here; `AppChecker` reports the table.
-    private mutating func onlyDateField(of table: Located<String>, tables: [TableDefinition], owner: String, at range: SourceRange) -> Located<
-        String
-    >? {
+    private mutating func onlyDateField(
+        of table: Located<String>, tables: [TableDefinition], owner: String, at range: SourceRange
+    ) -> Located<String>? {
         guard let definition = tables.first(where: { $0.name.value == table.value }) else { return Located("", at: range) }
         let dates = definition.fields.filter { $0.type == .date || $0.type == .datetime }.map(\.name.value)
         guard dates.count == 1 else {
@@ -175,7 +175,7 @@ extension AppDecoder {
     mutating func decodeCredibility(_ node: YAMLNode) -> ForecastCredibility? {
         guard let reader = MappingReader(node, subject: "'credibility'", key: "credibility", allowed: Self.credibilityKeys, context: &context)
         else { return nil }
-        let metric = reader["metric"].flatMap { metric($0, key: "metric") } ?? Located(.wape, at: node.range)
+        let judged = reader["metric"].flatMap { metric($0, key: "metric") } ?? Located(ForecastMetric.wape, at: node.range)
         var horizon: Located<Int>?
         if let node = reader["horizon"], node.scalar != "last" {
             guard let value = context.integer(node, key: "horizon", in: 1...ForecastDefinition.maximumHorizon) else { return nil }
@@ -200,7 +200,7 @@ extension AppDecoder {
                 at: green.range)
             return nil
         }
-        return ForecastCredibility(metric: metric, horizon: horizon, green: green, amber: amber)
+        return ForecastCredibility(metric: judged, horizon: horizon, green: green, amber: amber)
     }
 
     /// `plan: { table, value, date, by }`.

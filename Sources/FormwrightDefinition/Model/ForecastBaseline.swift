@@ -24,7 +24,7 @@ public struct ForecastBaseline: Sendable {
 
     /// Creates a baseline.
     public init(
-        method: Located<Method>, window: Int = Self.defaultWindow, season: Int, alpha: Double? = nil, beta: Double? = nil,
+        method: Located<Method>, window: Int = ForecastBaseline.defaultWindow, season: Int, alpha: Double? = nil, beta: Double? = nil,
         gamma: Double? = nil, pipeline: ForecastPipeline? = nil
     ) {
         self.method = method

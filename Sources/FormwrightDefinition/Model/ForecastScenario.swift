@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// A named what-if: driver overrides run apart from the official forecast and reported as deltas against it.
 public struct ForecastScenario: Sendable {
     /// The scenario's name.
