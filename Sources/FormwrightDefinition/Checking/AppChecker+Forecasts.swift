@@ -62,7 +62,8 @@ extension AppChecker {
             checkField(driver.value, of: table, kinds: Self.numericFields, role: "a driver 'value'")
             checkField(driver.date, of: table, kinds: Self.dateFields, role: "a driver 'date'")
             checkGroups(
-                driver.groupBy, of: table, groupNames: groupNames, owner: "driver '\(name)'", hasOwnBy: driver.groupBy.first?.range != driver.name.range)
+                driver.groupBy, of: table, groupNames: groupNames, owner: "driver '\(name)'",
+                hasOwnBy: driver.groupBy.first?.range != driver.name.range)
         }
         let weight = driver.weight.value
         if let bounds = driver.bounds {
@@ -85,10 +86,14 @@ extension AppChecker {
             }
         }
         if driver.sign.value == .positive, weight < 0 {
-            context.error(.weightOutOfBounds, "the weight \(AppDecoder.numberText(weight)) of driver '\(name)' is negative but its sign is 'positive'", at: driver.weight.range)
+            context.error(
+                .weightOutOfBounds, "the weight \(AppDecoder.numberText(weight)) of driver '\(name)' is negative but its sign is 'positive'",
+                at: driver.weight.range)
         }
         if driver.sign.value == .negative, weight > 0 {
-            context.error(.weightOutOfBounds, "the weight \(AppDecoder.numberText(weight)) of driver '\(name)' is positive but its sign is 'negative'", at: driver.weight.range)
+            context.error(
+                .weightOutOfBounds, "the weight \(AppDecoder.numberText(weight)) of driver '\(name)' is positive but its sign is 'negative'",
+                at: driver.weight.range)
         }
     }
 

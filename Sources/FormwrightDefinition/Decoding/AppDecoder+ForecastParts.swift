@@ -30,7 +30,8 @@ extension AppDecoder {
                 sign = Located(chosen, at: word.range)
             }
             let lag = reader["lag"].flatMap { context.integer($0, key: "lag", in: 0...ForecastDriver.maximumLag) }?.value ?? 0
-            let normalisation = reader["normalise"].flatMap { decodeNormalisation($0, period: period) }
+            let normalisation =
+                reader["normalise"].flatMap { decodeNormalisation($0, period: period) }
                 ?? ForecastNormalisation(method: .zscore, window: period.defaultNormalisationWindow)
             var missing = ForecastDriver.MissingValue.last
             if let node = reader["missing"],
@@ -42,7 +43,9 @@ extension AppDecoder {
             let date = reader["date"].flatMap { context.text($0, key: "date") }
             let groupBy = reader["by"].map { fieldNames($0, key: "by") } ?? target?.groupBy.map { Located($0.value, at: name.range) } ?? []
             guard let table, let value, let weight else { continue }
-            guard let resolvedDate = date ?? onlyDateField(of: table, tables: tables, owner: "driver '\(entry.key)'", at: name.range) else { continue }
+            guard let resolvedDate = date ?? onlyDateField(of: table, tables: tables, owner: "driver '\(entry.key)'", at: name.range) else {
+                continue
+            }
             drivers.append(
                 ForecastDriver(
                     name: name, table: table, value: value, date: resolvedDate, groupBy: groupBy, weight: weight, bounds: bounds, sign: sign,
@@ -61,7 +64,8 @@ extension AppDecoder {
         let dates = definition.fields.filter { $0.type == .date || $0.type == .datetime }.map(\.name.value)
         guard dates.count == 1 else {
             let found = dates.isEmpty ? "has no date or datetime field" : "has several (\(dates.joined(separator: ", ")))"
-            context.error(.missingKey, "\(owner) needs a 'date' naming the field that puts a value in a period: table '\(table.value)' \(found)", at: range)
+            context.error(
+                .missingKey, "\(owner) needs a 'date' naming the field that puts a value in a period: table '\(table.value)' \(found)", at: range)
             return nil
         }
         return Located(dates[0], at: range)
@@ -140,15 +144,17 @@ extension AppDecoder {
         }
         for extra in changes.dropFirst() {
             context.error(
-                .constraintConflict, "a change takes one of 'set', 'scale' or 'add', and '\(first.key)' is already given; "
+                .constraintConflict,
+                "a change takes one of 'set', 'scale' or 'add', and '\(first.key)' is already given; "
                     + "write another change for '\(extra.key)'", at: extra.keyRange)
         }
         guard changes.count == 1, let amount = context.number(first.value, key: first.key) else { return nil }
-        let change: ForecastOverride.Change = switch first.key {
-        case "set": .set(amount)
-        case "scale": .scale(amount)
-        default: .add(amount)
-        }
+        let change: ForecastOverride.Change =
+            switch first.key {
+            case "set": .set(amount)
+            case "scale": .scale(amount)
+            default: .add(amount)
+            }
         return ForecastOverride(driver: driver, condition: condition, change: Located(change, at: first.value.range), range: node.range)
     }
 
@@ -157,7 +163,8 @@ extension AppDecoder {
         guard let reader = MappingReader(node, subject: "'backtest'", key: "backtest", allowed: Self.backtestKeys, context: &context) else {
             return nil
         }
-        let windows = reader["windows"].flatMap { context.integer($0, key: "windows", in: 1...ForecastBacktest.maximumWindows) }
+        let windows =
+            reader["windows"].flatMap { context.integer($0, key: "windows", in: 1...ForecastBacktest.maximumWindows) }
             ?? Located(ForecastBacktest.defaultWindows, at: node.range)
         var metrics = ForecastMetric.allCases.map { Located($0, at: node.range) }
         if let metricsNode = reader["metrics"] {

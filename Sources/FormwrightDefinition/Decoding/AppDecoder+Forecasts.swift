@@ -99,7 +99,8 @@ extension AppDecoder {
         if node.scalar != nil {
             guard let word = context.word(node, key: "baseline", among: methods), let method = ForecastBaseline.Method(rawValue: word.value)
             else { return nil }
-            let pipeline: ForecastPipeline? = method == .weightedPipeline
+            let pipeline: ForecastPipeline? =
+                method == .weightedPipeline
                 ? ForecastPipeline(source: .field(Located(ForecastPipeline.defaultProbabilityField, at: word.range)), open: nil) : nil
             return ForecastBaseline(method: Located(method, at: word.range), season: period.defaultSeason, pipeline: pipeline)
         }

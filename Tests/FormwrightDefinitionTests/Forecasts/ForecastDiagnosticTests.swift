@@ -5,7 +5,8 @@ import Testing
 /// One test per forecast diagnostic: its id, its exact message and its line and column.
 @Suite struct ForecastDiagnosticTests {
     /// A forecast section around one driver, one scenario and the lines of `extra`.
-    static func forecast(target: String = "{ table: opportunities, measure: amount, date: expected_close, by: [region] }", _ extra: String) -> String {
+    static func forecast(target: String = "{ table: opportunities, measure: amount, date: expected_close, by: [region] }", _ extra: String) -> String
+    {
         """
         forecasts:
           f:
@@ -181,7 +182,8 @@ import Testing
 
     @Test func driverGroupsByAFieldTheForecastDoesNot() {
         ForecastFixture.expectOne(
-            Self.forecast("    baseline: naive\n    drivers:\n      ads: { table: ad_spend, value: spend, date: month, by: [1️⃣channel], weight: 0.1 }"),
+            Self.forecast(
+                "    baseline: naive\n    drivers:\n      ads: { table: ad_spend, value: spend, date: month, by: [1️⃣channel], weight: 0.1 }"),
             id: "definition.notApplicable",
             message: "driver 'ads' groups by 'channel', which is not a 'by' field of the forecast (the forecast's are: region)")
     }
