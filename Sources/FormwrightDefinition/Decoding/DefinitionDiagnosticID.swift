@@ -27,6 +27,7 @@ enum DefinitionDiagnosticID: String {
     case stepOrder = "definition.stepOrder"
     case unavailableName = "definition.unavailableName"
     case unclosedHole = "definition.unclosedHole"
+    case unknownDriver = "definition.unknownDriver"
     case unknownField = "definition.unknownField"
     case unknownInput = "definition.unknownInput"
     case unknownIntegration = "definition.unknownIntegration"
@@ -38,5 +39,7 @@ enum DefinitionDiagnosticID: String {
     case unsupportedVersion = "definition.unsupportedVersion"
     case userOnPublicForm = "definition.userOnPublicForm"
     case valueOutOfBounds = "definition.valueOutOfBounds"
+    case weightOutOfBounds = "definition.weightOutOfBounds"
+    case wrongFieldType = "definition.wrongFieldType"
     case wrongType = "definition.wrongType"
 }

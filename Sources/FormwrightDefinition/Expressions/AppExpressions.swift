@@ -8,6 +8,8 @@ public struct AppExpressions: Sendable {
     public var integrations: [String: IntegrationExpressions] = [:]
     /// By workflow name.
     public var workflows: [String: WorkflowExpressions] = [:]
+    /// By forecast name.
+    public var forecasts: [String: ForecastExpressions] = [:]
 
     /// Creates an empty set.
     public init() {}

@@ -16,6 +16,8 @@ public struct AppDefinition: Sendable {
     public var integrations: [IntegrationDefinition]
     /// The workflows in the order written.
     public var workflows: [WorkflowDefinition]
+    /// The forecasts in the order written.
+    public var forecasts: [ForecastDefinition]
     /// The path of the app file.
     public var file: String
     /// A content hash of the app file: the definition revision records are written under.
@@ -27,6 +29,7 @@ public struct AppDefinition: Sendable {
     public init(
         name: Located<String>, title: LocalizedText?, description: LocalizedText?, timezone: String,
         tables: [TableDefinition], forms: [FormDefinition], integrations: [IntegrationDefinition] = [], workflows: [WorkflowDefinition] = [],
+        forecasts: [ForecastDefinition] = [],
         file: String, revision: String, expressions: AppExpressions = AppExpressions()
     ) {
         self.name = name
@@ -37,6 +40,7 @@ public struct AppDefinition: Sendable {
         self.forms = forms
         self.integrations = integrations
         self.workflows = workflows
+        self.forecasts = forecasts
         self.file = file
         self.revision = revision
         self.expressions = expressions
@@ -60,5 +64,10 @@ public struct AppDefinition: Sendable {
     /// The workflow with a name.
     public func workflow(named name: String) -> WorkflowDefinition? {
         workflows.first { $0.name.value == name }
+    }
+
+    /// The forecast with a name.
+    public func forecast(named name: String) -> ForecastDefinition? {
+        forecasts.first { $0.name.value == name }
     }
 }

@@ -176,6 +176,17 @@ import Testing
             "/workflows/score_sentiment/on/created"
         ),
         ("template as text", ["template"], .string("true"), "/template"),
+        ("forecast period misspelt", ["forecasts", "weekly_revenue", "period"], .string("weak"), "/forecasts/weekly_revenue/period"),
+        ("forecast horizon beyond two years", ["forecasts", "weekly_revenue", "horizon"], .int(105), "/forecasts/weekly_revenue/horizon"),
+        ("unknown combination", ["forecasts", "weekly_revenue", "combine"], .string("multiplicative"), "/forecasts/weekly_revenue/combine"),
+        (
+            "unknown backtest metric", ["forecasts", "weekly_revenue", "backtest", "metrics", "0"], .string("rmse"),
+            "/forecasts/weekly_revenue/backtest/metrics/0"
+        ),
+        (
+            "driver weight as text", ["forecasts", "weekly_revenue", "drivers", "subsidy", "weight"], .string("0.1"),
+            "/forecasts/weekly_revenue/drivers/subsidy/weight"
+        ),
     ])
     func rejectsOneMistakeInTheSketch(reason: String, path: [String], replacement: Value, reported: String) throws {
         let app = SketchApp.document.replacing(at: path, with: replacement)

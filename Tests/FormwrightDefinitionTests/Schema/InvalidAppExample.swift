@@ -125,6 +125,7 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
                 ])
             )
         ),
+        InvalidAppExample(name: "forecast-scenario-two-changes", path: "/forecasts/weekly_revenue/scenarios/east_up/0", document: forecastWithTwoChanges),
     ]
 
     private static let header: Value = .object(["formwright": .int(1), "app": .string("customer-sentiment")])
@@ -163,6 +164,50 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
                             "channel": .object(["label": .string("How did you talk?")]),
                             "transcript": .object(["label": .string("What did the customer say?"), "rows": .int(6)]),
                         ]),
+                    ]),
+                ])
+            ])
+        )
+
+    private static let forecastWithTwoChanges: Value =
+        header
+        .setting(
+            "tables",
+            to: .object([
+                "opportunities": .object([
+                    "fields": .object([
+                        "region": .object(["type": .string("choice"), "options": .strings("east", "west")]),
+                        "amount": .object(["type": .string("money")]),
+                        "expected_close": .object(["type": .string("date")]),
+                    ])
+                ]),
+                "subsidies": .object([
+                    "fields": .object([
+                        "region": .object(["type": .string("choice"), "options": .strings("east", "west")]),
+                        "week": .object(["type": .string("date")]),
+                        "level": .object(["type": .string("number")]),
+                    ])
+                ]),
+            ])
+        )
+        .setting(
+            "forecasts",
+            to: .object([
+                "weekly_revenue": .object([
+                    "target": .object([
+                        "table": .string("opportunities"), "measure": .string("amount"), "date": .string("expected_close"),
+                        "by": .strings("region"),
+                    ]),
+                    "period": .string("week"),
+                    "horizon": .int(4),
+                    "baseline": .string("moving_average"),
+                    "drivers": .object(["subsidy": .object(["table": .string("subsidies"), "value": .string("level"), "weight": .double(0.1)])]),
+                    "scenarios": .object([
+                        "east_up": .list([
+                            .object([
+                                "driver": .string("subsidy"), "where": .string("region == 'east'"), "set": .int(2), "scale": .double(1.2),
+                            ])
+                        ])
                     ]),
                 ])
             ])

@@ -2,7 +2,7 @@ import FormwrightCore
 
 /// The customer-sentiment app of the design's language sketch, written as the `Value` a loader reads from its YAML.
 enum SketchApp {
-    /// The whole app: header, tables, forms, and the integration, workflow and forecast the schema accepts loosely.
+    /// The whole app: header, tables, forms, the integration, the workflow and the forecast.
     static let document: Value = .object([
         "formwright": .int(1),
         "app": .string("customer-sentiment"),
@@ -32,9 +32,27 @@ enum SketchApp {
         ]),
         "forecasts": .object([
             "weekly_revenue": .object([
+                "target": .object([
+                    "table": .string("opportunities"), "measure": .string("amount"), "date": .string("expected_close"),
+                    "by": .strings("region"),
+                ]),
                 "period": .string("week"),
                 "horizon": .int(4),
                 "baseline": .string("weighted_pipeline"),
+                "drivers": .object([
+                    "subsidy": .object(["table": .string("subsidies"), "value": .string("level"), "weight": .double(0.10)]),
+                    "competitor": .object([
+                        "table": .string("competitor_prices"), "value": .string("index"), "weight": .double(0.15),
+                        "bounds": .list([.int(0), .double(0.4)]),
+                    ]),
+                ]),
+                "combine": .string("log_linear"),
+                "scenarios": .object([
+                    "east_subsidy_up": .list([
+                        .object(["driver": .string("subsidy"), "where": .string("region == 'east'"), "scale": .double(1.2)])
+                    ])
+                ]),
+                "backtest": .object(["windows": .int(12), "metrics": .strings("wape", "mape", "bias")]),
                 "credibility": .object(["green": .double(0.10), "amber": .double(0.20)]),
             ])
         ]),

@@ -1,0 +1,76 @@
+import FormwrightCore
+import FormwrightDefinition
+import Testing
+
+/// An app with the tables forecasts read; a test appends its own `forecasts:` section, marked
+/// where the one expected diagnostic must stand (`1️⃣`).
+enum ForecastFixture {
+    static let header = """
+        formwright: 1
+        app: forecasts
+        tables:
+          opportunities:
+            fields:
+              region:         { type: choice, options: [east, north, south, west] }
+              product:        { type: text }
+              customer:       { type: link, table: customers }
+              amount:         { type: money }
+              expected_close: { type: date }
+              stage:          { type: choice, options: [lead, proposal, won, lost] }
+              probability:    { type: number, min: 0, max: 1 }
+              offered:        { type: integer }
+              accepted:       { type: integer }
+              note:           { type: longtext }
+          customers:
+            fields:
+              name: { type: text, required: true }
+          subsidies:
+            fields:
+              region: { type: choice, options: [east, north, south, west] }
+              week:   { type: date }
+              level:  { type: number }
+          competitor_prices:
+            fields:
+              region: { type: choice, options: [east, north, south, west] }
+              week:   { type: date }
+              index:  { type: number }
+          ad_spend:
+            fields:
+              channel:  { type: text }
+              month:    { type: date }
+              paid_at:  { type: datetime }
+              spend:    { type: money }
+          plans:
+            fields:
+              region:  { type: choice, options: [east, north, south, west] }
+              week:    { type: date }
+              planned: { type: money }
+              label:   { type: text }
+
+        """
+
+    /// Loads the header followed by `marked`.
+    static func load(_ marked: String) -> (loaded: LoadedApp, fixture: MarkedFixture) {
+        let fixture = MarkedFixture(marked: header + marked)
+        return (DefinitionLoader().load(bytes: Array(fixture.text.utf8), path: "app.yaml"), fixture)
+    }
+
+    /// Expects exactly one diagnostic: an error with `id` and exactly `message`, at marker 1, and no definition.
+    static func expectOne(
+        _ marked: String, id: String, message: String, severity: Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let (loaded, fixture) = load(marked)
+        let described = loaded.diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.id): \($0.message)" }
+        #expect(loaded.diagnostics.count == 1, "\(described)", sourceLocation: sourceLocation)
+        guard let diagnostic = loaded.diagnostics.first, let marker = fixture.markers["1"] else {
+            Issue.record("no diagnostic or no marker: \(described)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(diagnostic.id == id, sourceLocation: sourceLocation)
+        #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
+        #expect(diagnostic.message == message, sourceLocation: sourceLocation)
+        #expect(diagnostic.range.start.line == marker.line, "\(described)", sourceLocation: sourceLocation)
+        #expect(diagnostic.range.start.column == marker.column, "\(described)", sourceLocation: sourceLocation)
+        if severity == .error { #expect(loaded.definition == nil, sourceLocation: sourceLocation) }
+    }
+}
