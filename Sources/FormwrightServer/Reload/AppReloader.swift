@@ -29,6 +29,8 @@ public struct AppReloader: Sendable {
     public let definitions: DefinitionRegistry?
     /// Rung by the runtimes it makes after their writes, to wake the workflow service.
     public let workBell: WorkBell?
+    /// The files as they were when the reloader was created: what `watch` compares with first.
+    let startingPoint: FolderFingerprint
 
     /// Creates a reloader.
     ///
@@ -49,11 +51,14 @@ public struct AppReloader: Sendable {
         self.definitions = definitions
         self.workBell = workBell
         self.report = report
+        startingPoint = FolderFingerprint(path: path)
     }
 
-    /// Looks at the files every `interval` and reloads when they changed, until the task is cancelled.
+    /// Looks at the files every `interval` and reloads when they changed, until the task is
+    /// cancelled. A change made after the reloader was created counts, even one made before the
+    /// watch began.
     public func watch(every interval: Duration) async {
-        var seen = FolderFingerprint(path: path)
+        var seen = startingPoint
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
