@@ -46,13 +46,6 @@ struct PostgresJobSQL {
         return "SELECT \(selectList) FROM \(qualifiedName) WHERE \(condition)\(kindClause) ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
     }
 
-    /// Whether `first` comes before `second` in claim order, as PostgreSQL orders `due_at, id`
-    /// (ids by their bytes, `COLLATE "C"`).
-    static func claimsBefore(_ first: Job, _ second: Job) -> Bool {
-        let (firstDue, secondDue) = (ColumnType.microseconds(first.dueAt) ?? 0, ColumnType.microseconds(second.dueAt) ?? 0)
-        return firstDue != secondDue ? firstDue < secondDue : first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
-    }
-
     /// Creates the app's job table and its indexes when missing; the app's schema exists and the
     /// caller holds the prepare lock.
     static func create(app: String, _ run: (PostgresStatement) async throws -> [PostgresRow]) async throws {

@@ -33,7 +33,7 @@ extension PostgresWriteTransaction {
             statement.sql = sql.claimQuery(claimable, time: time, kinds: names)
             return try reader.session.run(statement.query).first.map(PostgresJobSQL.decode)
         }
-        guard let found = candidates.min(by: PostgresJobSQL.claimsBefore) else { return nil }
+        guard let found = candidates.min(by: JobRules.claimsBefore) else { return nil }
         let claimed = try JobRules.claimed(found, owner: owner, now: claim.now, leaseUntil: claim.leaseUntil)
         try store(claimed)
         return claimed

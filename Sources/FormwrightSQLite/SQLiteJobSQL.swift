@@ -43,12 +43,6 @@ struct SQLiteJobSQL {
         return "SELECT \(selectList) FROM \(quotedName) WHERE \(condition)\(kindClause) ORDER BY due_at, id LIMIT 1"
     }
 
-    /// Whether `first` comes before `second` in claim order, as SQLite orders `due_at, id`.
-    static func claimsBefore(_ first: Job, _ second: Job) -> Bool {
-        let (firstDue, secondDue) = (micros(first.dueAt), micros(second.dueAt))
-        return firstDue != secondDue ? firstDue < secondDue : first.id.utf8.lexicographicallyPrecedes(second.id.utf8)
-    }
-
     /// Creates the app's job table and its indexes when missing.
     static func create(app: String, _ db: Database) throws {
         let table = SQLiteNames.quote(SQLiteNames.jobsTable(app: app))

@@ -28,7 +28,7 @@ extension SQLiteWriteTransaction {
             try Row.fetchOne(reader.db.cachedStatement(sql: sql.claimQuery(claimable, kinds: names?.count)), arguments: arguments)
                 .map(SQLiteJobSQL.decode)
         }
-        guard let found = candidates.min(by: SQLiteJobSQL.claimsBefore) else { return nil }
+        guard let found = candidates.min(by: JobRules.claimsBefore) else { return nil }
         let claimed = try JobRules.claimed(found, owner: owner, now: claim.now, leaseUntil: claim.leaseUntil)
         try store(claimed)
         return claimed
