@@ -54,17 +54,6 @@ enum WorkflowFixture {
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let (loaded, fixture) = load(marked, integrations: integrations)
-        let described = loaded.diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.id): \($0.message)" }
-        #expect(loaded.diagnostics.count == 1, "\(described)", sourceLocation: sourceLocation)
-        guard let diagnostic = loaded.diagnostics.first, let marker = fixture.markers["1"] else {
-            Issue.record("no diagnostic or no marker: \(described)", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(diagnostic.id == id, sourceLocation: sourceLocation)
-        #expect(diagnostic.severity == severity, sourceLocation: sourceLocation)
-        #expect(diagnostic.message == message, sourceLocation: sourceLocation)
-        #expect(diagnostic.range.start.line == marker.line, "\(described)", sourceLocation: sourceLocation)
-        #expect(diagnostic.range.start.column == marker.column, "\(described)", sourceLocation: sourceLocation)
-        if severity == .error { #expect(loaded.definition == nil, sourceLocation: sourceLocation) }
+        fixture.expectOne(loaded, id: id, message: message, severity: severity, sourceLocation: sourceLocation)
     }
 }
