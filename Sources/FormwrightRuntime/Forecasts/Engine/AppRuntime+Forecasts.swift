@@ -52,3 +52,18 @@ extension AppRuntime {
         }
     }
 }
+
+extension AppRuntime {
+    /// Suggests weights for a forecast's drivers from the store's data: ridge regression shrunk
+    /// toward the current weights, within each driver's bounds and sign, with the model's
+    /// backtest error over every group before and after. Nothing is written: the suggestion is a
+    /// change for a person to make in the YAML.
+    ///
+    /// - Throws: `RuntimeError(.notFound)` for an unknown forecast, `.badRequest` for one without
+    ///   drivers or without enough data, and the store's errors.
+    public func suggestWeights(forecast name: String, now: Timestamp = .now) async throws -> WeightSuggestion {
+        let (forecast, engine, reader) = try forecastParts(name, now: now)
+        let data = try await mapStorageErrors { try await storage.read(app: self.name) { try reader.read($0) } }
+        return try forecastErrors(forecast) { try engine.suggestWeights(data, nowOrdinal: try engine.nowOrdinal(now)) }
+    }
+}

@@ -43,13 +43,7 @@ extension ForecastEngine {
                 let changed = try scenarioDrivers(drivers, scenario: scenario, key: key, firstPeriod: n)
                 scenarioForecasts.append(try combination.apply(to: base, drivers: changed, firstPeriod: n).points)
             }
-            tracks.append(
-                track("model") {
-                    try backtest.run(series) { history in
-                        let base = try backtestModel.forecast(adjusted.prefix(history.count), horizon: horizon)
-                        return try combination.apply(to: base, drivers: drivers, firstPeriod: history.count).points
-                    }
-                })
+            tracks.append(track("model") { BacktestResult(pairs: try modelBacktest(series, adjusted: adjusted, drivers: drivers, model: backtestModel)) })
         }
         for (name, baseline) in plainBaselines(fitting: earlyHistory) {
             tracks.append(track(name) { try backtest.run(series, baseline: baseline) })
@@ -62,6 +56,15 @@ extension ForecastEngine {
                 upper: official.upper, baseline: plain.points, plan: plan, tracks: tracks, credibility: credibility(tracks, rule: rule)),
             scenarioForecasts
         )
+    }
+
+    /// The model's backtest pairs: at each cutoff the baseline of the adjusted history before it,
+    /// moved by the drivers of the periods after it.
+    func modelBacktest(_ series: ForecastSeries, adjusted: ForecastSeries, drivers: [ForecastDriver], model: Baseline) throws -> [[ForecastMetrics.Pair]] {
+        try Backtest(windows: forecast.backtest.windows.value, horizon: horizon, seasonLength: season).pairs(series) { history in
+            let base = try model.forecast(adjusted.prefix(history.count), horizon: horizon)
+            return try combination.apply(to: base, drivers: drivers, firstPeriod: history.count).points
+        }
     }
 
     static func label(_ key: ForecastData.Key) -> String {

@@ -5,11 +5,7 @@ import FormwrightStorage
 extension ForecastEngine {
     /// The report of a run over `data`.
     func report(_ data: ForecastData, scenarios: [ForecastScenario], revision: String, now: Timestamp) throws -> ForecastReport {
-        let calendar = try PeriodCalendar(timeZone: app.timezone)
-        guard let nowOrdinal = timeline.ordinal(at: now, calendar: calendar) else {
-            throw RuntimeError(.badRequest, "the time of the run is out of range")
-        }
-        let span = try span(data, nowOrdinal: nowOrdinal)
+        let span = try span(data, nowOrdinal: try nowOrdinal(now))
         let rule = credibilityRule
         var groups: [ForecastGroupReport] = []
         var scenarioGroups = Array(repeating: [ScenarioGroupDelta](), count: scenarios.count)
@@ -33,6 +29,14 @@ extension ForecastEngine {
             history: span.map(timeline.start), periods: (1...horizon).map { timeline.start(of: span.upperBound + $0) }, groups: groups,
             scenarios: zip(scenarios, scenarioGroups).map { ScenarioReport(name: $0.name.value, groups: $1) }, credibility: rule,
             notes: notes(data, span: span))
+    }
+
+    /// The ordinal of the period under way at `now`, in the app's time zone.
+    func nowOrdinal(_ now: Timestamp) throws -> Int {
+        guard let ordinal = timeline.ordinal(at: now, calendar: try PeriodCalendar(timeZone: app.timezone)) else {
+            throw RuntimeError(.badRequest, "the time of the run is out of range")
+        }
+        return ordinal
     }
 
     var credibilityRule: CredibilityRule {
