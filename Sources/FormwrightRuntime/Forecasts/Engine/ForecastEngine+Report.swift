@@ -77,7 +77,7 @@ extension ForecastEngine {
                     "driver '\(driver.name.value)' has no value from \(timeline.start(of: last + 1)) on; \(policy) (missing: \(driver.missing.rawValue))")
             }
         }
-        if span.count <= season {
+        if [.seasonalNaive, .holtWinters].contains(forecast.baseline.method.value), span.count <= season {
             notes.append("the history has \(span.count) periods, not more than one season (\(season)): seasonal baselines repeat the last periods")
         }
         return notes
