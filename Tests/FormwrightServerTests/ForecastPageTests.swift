@@ -54,6 +54,8 @@ import Testing
             #expect(tracks.count >= 2)
             for track in tracks { #expect(page.contains(">\(track)</"), "\(track)") }
             #expect(Self.count("class=\"scroll\"", in: page) >= 2 + own.groups.count)
+            #expect(!page.contains("d=\"\"") && !page.contains("points=\"\""), "no empty line is drawn")
+            #expect(!page.contains("class=\"plan\""), "the forecast has no plan")
             for chart in Self.charts(in: page) {
                 #expect(!chart.lowercased().contains("nan") && !chart.lowercased().contains("inf"), "\(chart)")
                 #expect(chart.contains("class=\"forecast\" d=\"M "))

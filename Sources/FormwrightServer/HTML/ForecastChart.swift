@@ -146,8 +146,8 @@ struct ForecastChart: Sendable {
         return (bottom...top, (0...count).map { bottom + Double($0) * step }, step)
     }
 
-    /// Labels for the ticks of an axis, in one unit for all: `0`, `500k`, `1000k` or `1.5M`, `2.0M`,
-    /// with as many decimals as the step needs.
+    /// Labels for the ticks of an axis, in one unit for all (`0`, `0.5M`, `1.0M`, `1.5M`), with as
+    /// many decimals as the step needs; zero is always `0`.
     static func labels(_ ticks: [Double], step: Double) -> [String] {
         let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
         let largest = ticks.map(abs).max() ?? 0
@@ -158,8 +158,8 @@ struct ForecastChart: Sendable {
             return abs(shifted - shifted.rounded()) < 1e-6 * max(1, shifted)
         } ?? 6
         return ticks.map { tick in
-            var scaled = tick / divisor
-            if abs(scaled) < scaledStep / 1e6 || !scaled.isFinite { scaled = 0 }
+            let scaled = tick / divisor
+            guard abs(scaled) >= scaledStep / 1e6, scaled.isFinite else { return "0" }
             return String(format: "%.\(decimals)f", scaled) + suffix
         }
     }

@@ -32,7 +32,7 @@ struct ForecastPageView {
             "scenarioLinks": scenarioLinks, "notesHeading": words.notes, "notes": report.notes,
             "width": Self.number(ForecastChart.width, decimals: 0), "height": Self.number(ForecastChart.height, decimals: 0),
             "plotLeft": ForecastChart.plotLeft, "plotRight": ForecastChart.plotRight, "plotTop": ForecastChart.plotTop,
-            "plotBottom": ForecastChart.plotBottom, "yLabelX": ForecastChart.plotLeft - 6, "xLabelY": ForecastChart.plotBottom + 18,
+            "plotBottom": ForecastChart.plotBottom, "yLabelX": ForecastChart.plotLeft - 6, "xLabelY": ForecastChart.plotBottom + 20,
         ]
         if !report.weights.isEmpty { values["hasWeights"] = true }
         if !report.notes.isEmpty { values["hasNotes"] = true }
@@ -52,7 +52,7 @@ struct ForecastPageView {
     private func boardRow(_ index: Int, _ group: ForecastGroupReport) -> [String: Any] {
         var row: [String: Any] = [
             "anchor": index + 1, "label": group.label, "colour": group.credibility.colour.rawValue, "colourWord": words.colourWord(group.credibility.colour),
-            "value": Self.number(group.credibility.value, decimals: 3),
+            "value": Self.number(group.credibility.value, decimals: 4),
         ]
         if let reason = group.credibility.reason { row["reason"] = reason }
         return row
@@ -62,20 +62,24 @@ struct ForecastPageView {
         let chart = ForecastChart(
             history: report.history, periods: report.periods, actuals: group.actuals, forecast: group.forecast, lower: group.lower,
             upper: group.upper, plan: group.plan)
-        return [
+        var values: [String: Any] = [
             "anchor": index + 1, "label": group.label, "chartTitle": words.chartOf + group.label,
-            "actualsPath": chart.actualsPath, "forecastPath": chart.forecastPath, "bandPoints": chart.bandPoints, "planPath": chart.planPath,
             "forecastStart": ForecastChart.coordinate(chart.forecastStart),
             "xTicks": chart.xTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
             "yTicks": chart.yTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
-            "hasPlan": group.plan != nil, "hasBand": !chart.bandPoints.isEmpty,
-            "tracks": group.tracks.map(trackRow),
+            "hasPlan": group.plan != nil, "tracks": group.tracks.map(trackRow),
         ]
+        // Only the lines there are: an empty text would still open a template section.
+        for (key, text) in [("actualsPath", chart.actualsPath), ("forecastPath", chart.forecastPath), ("bandPoints", chart.bandPoints), ("planPath", chart.planPath)]
+        where !text.isEmpty {
+            values[key] = text
+        }
+        return values
     }
 
     private func trackRow(_ track: ForecastTrack) -> [String: Any] {
         guard let result = track.result else {
-            return ["track": track.name, "unavailable": track.unavailable ?? "—"]
+            return ["track": track.name, "isModel": track.name == "model", "unavailable": track.unavailable ?? "—"]
         }
         let overall = result.overall
         return [

@@ -29,12 +29,12 @@ extension PageTemplates {
         {{#xTicks}}<text x="{{position}}" y="{{xLabelY}}" text-anchor="middle">{{tick}}</text>
         {{/xTicks}}
         <line class="now" x1="{{forecastStart}}" x2="{{forecastStart}}" y1="{{plotTop}}" y2="{{plotBottom}}"/>
-        {{#hasBand}}<polygon class="band" points="{{bandPoints}}"/>{{/hasBand}}
+        {{#bandPoints}}<polygon class="band" points="{{bandPoints}}"/>{{/bandPoints}}
         {{#planPath}}<path class="plan" d="{{planPath}}"/>{{/planPath}}
         {{#actualsPath}}<path class="actual" d="{{actualsPath}}"/>{{/actualsPath}}
         {{#forecastPath}}<path class="forecast" d="{{forecastPath}}"/>{{/forecastPath}}
         </svg>
-        <figcaption class="legend"><span><i class="key key-actual"></i>{{actualLabel}}</span><span><i class="key key-forecast"></i>{{forecastLabel}}</span>{{#hasBand}}<span><i class="key key-band"></i>{{intervalLabel}}</span>{{/hasBand}}{{#hasPlan}}<span><i class="key key-plan"></i>{{planLabel}}</span>{{/hasPlan}}</figcaption>
+        <figcaption class="legend"><span><i class="key key-actual"></i>{{actualLabel}}</span><span><i class="key key-forecast"></i>{{forecastLabel}}</span>{{#bandPoints}}<span><i class="key key-band"></i>{{intervalLabel}}</span>{{/bandPoints}}{{#hasPlan}}<span><i class="key key-plan"></i>{{planLabel}}</span>{{/hasPlan}}</figcaption>
         </figure>
         <h3>{{dualTrackHeading}}</h3>
         <div class="scroll"><table>

@@ -35,7 +35,7 @@ enum PageTemplates {
         .badge{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:-.05em}
         .c-green{background:#1b7a3a}.c-amber{background:#d98c00}.c-red{background:#b00020}.c-unknown{background:#889}
         .chart{margin:1rem 0}.chart svg{display:block;width:100%;height:auto;background:#fff;border:1px solid #dde;border-radius:.3rem}
-        .chart text{font-size:11px;fill:#556}.chart .grid{stroke:#e6e8ee}.chart .now{stroke:#99a;stroke-dasharray:3 3}
+        .chart text{font-size:14px;fill:#556}.chart .grid{stroke:#e6e8ee}.chart .now{stroke:#99a;stroke-dasharray:3 3}
         .chart path{fill:none;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}.chart .actual{stroke:#1d2330}
         .chart .forecast{stroke:#2457d6}.chart .plan{stroke:#b06000;stroke-dasharray:6 4}.chart .band{fill:#2457d6;fill-opacity:.15;stroke:none}
         .legend{font-size:.9rem;color:#556;margin-top:.3rem}.legend span{margin-right:1rem;white-space:nowrap}

@@ -8,7 +8,7 @@ extension PageWords {
     var weightsUsed: String { chinese ? "本次使用的权重" : "Weights used" }
     var driver: String { chinese ? "驱动因素" : "Driver" }
     var weight: String { chinese ? "权重" : "Weight" }
-    var effectiveWeight: String { chinese ? "实际生效（按范围与符号）" : "Effective (held to bounds and sign)" }
+    var effectiveWeight: String { chinese ? "实际生效" : "Effective" }
     var noDrivers: String { chinese ? "这个预测没有驱动因素。" : "This forecast has no drivers." }
     var weightsLive: String {
         chinese ? "在 app.yaml 中修改权重并保存后，下次加载本页即生效，无需重启。检查不通过的修改会被拒绝，页面继续使用上面的权重。"
