@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    @Test func aForecastWithoutDataIsABadRequestWithTheRuntimesMessage() async throws {
+        let workspace = try await ForecastWorkspace(seeded: false)
+        let runtime = try workspace.runtime
+        let expected = try await #require(throws: RuntimeError.self) { try await runtime.forecast(ForecastWorkspace.forecast) }
+        #expect(expected.kind == .badRequest)
+        try await workspace.test { client in
+            try await client.execute(uri: ForecastWorkspace.api, method: .get, headers: ForecastWorkspace.admin) { response in
+                #expect(response.status == .badRequest)
+                let error = try #require(try ForecastWorkspace.object(response.text)["error"] as? [String: Any])
+                #expect(error["id"] as? String == "bad_request")
+                #expect(error["message"] as? String == expected.message)
+            }
+            try await client.execute(uri: ForecastWorkspace.page, method: .get, headers: ForecastWorkspace.admin) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains(ForecastPageTests.escaped(expected.message)))
+                #expect(!response.text.contains("<svg"))
+            }
+        }
+    }
+
     @Test func needsAToken() async throws {
         let workspace = try await ForecastWorkspace()
         try await workspace.test { client in

@@ -108,13 +108,16 @@ final class ForecastWorkspace: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    init(yaml: String = ForecastWorkspace.yaml()) async throws {
+    /// - Parameter seeded: whether the app has its seed data; without it the store stays empty.
+    init(yaml: String = ForecastWorkspace.yaml(), seeded: Bool = true) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-web-\(UUID().uuidString)").path
         folder = (root as NSString).appendingPathComponent("shop")
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
         try yaml.write(toFile: folder + "/app.yaml", atomically: true, encoding: .utf8)
-        try Self.salesCSV().write(toFile: folder + "/data/sales.csv", atomically: true, encoding: .utf8)
-        try Self.promotionsCSV().write(toFile: folder + "/data/promotions.csv", atomically: true, encoding: .utf8)
+        if seeded {
+            try Self.salesCSV().write(toFile: folder + "/data/sales.csv", atomically: true, encoding: .utf8)
+            try Self.promotionsCSV().write(toFile: folder + "/data/promotions.csv", atomically: true, encoding: .utf8)
+        }
 
         let storage = MemoryStorage()
         var runtimes: [AppRuntime] = []
