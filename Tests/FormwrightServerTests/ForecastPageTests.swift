@@ -80,13 +80,22 @@ import Testing
         }
     }
 
-    @Test func theAppHomeListsItsForecasts() async throws {
+    @Test func theAppHomeListsItsForecastsForASignedInSession() async throws {
         let workspace = try await ForecastWorkspace()
         try await workspace.test { client in
-            try await client.execute(uri: "/apps/shop-forecast", method: .get, headers: Self.signedIn) { response in
+            let code = workspace.server.access.makeLoginCode()
+            let cookie = try await client.execute(uri: "/login?token=\(code)", method: .get) { response in
+                #expect(response.status == .seeOther)
+                return String(try #require(response.headers[.setCookie]).prefix { $0 != ";" })
+            }
+            try await client.execute(uri: "/apps/shop-forecast", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("<h2>Forecasts</h2>"))
                 #expect(response.text.contains("<a href=\"\(ForecastWorkspace.page)\">Weekly sales</a>"))
+            }
+            try await client.execute(uri: ForecastWorkspace.page, method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<h1>Weekly sales</h1>"))
             }
         }
     }

@@ -31,8 +31,6 @@ struct ForecastChart: Sendable {
 
     /// The period dates along the x axis: the shown history, then the forecast periods.
     let columns: [String]
-    /// How many of the columns are history.
-    let historyColumns: Int
     /// The lowest and highest value of the y axis.
     let yRange: ClosedRange<Double>
     /// The actuals as an SVG path (`M … L …`, broken where a value is missing); empty when there are none.
@@ -69,7 +67,6 @@ struct ForecastChart: Sendable {
         let firstShown = history.count - shown
         let columns = Array(history.suffix(shown)) + periods
         self.columns = columns
-        historyColumns = shown
         let count = columns.count
 
         func finite(_ value: Double?) -> Double? {

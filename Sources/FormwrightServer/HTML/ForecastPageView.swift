@@ -15,6 +15,7 @@ struct ForecastPageView {
     let url: String
     let words: PageWords
 
+    /// The template's values.
     func values() -> [String: Any] {
         var values: [String: Any] = [
             "title": report.title, "revisionLabel": words.revision, "revision": report.revision,

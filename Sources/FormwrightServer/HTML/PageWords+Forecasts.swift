@@ -18,7 +18,6 @@ extension PageWords {
     var credibility: String { chinese ? "可信度" : "Credibility" }
     var group: String { chinese ? "分组" : "Group" }
     var colour: String { chinese ? "颜色" : "Colour" }
-    var value: String { chinese ? "数值" : "Value" }
     var dualTrack: String { chinese ? "回测：模型、基准与计划" : "Backtest: model, baselines and plan" }
     var track: String { chinese ? "方法" : "Track" }
     var actual: String { chinese ? "实际" : "Actual" }
