@@ -1,3 +1,4 @@
+import FormwrightCore
 import Foundation
 import Testing
 
@@ -23,23 +24,35 @@ import Testing
         }
     }
 
-    /// The report of `--format json`, parsed.
-    struct Report {
-        var object: [String: Any]
-        init(_ text: String) throws {
-            object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    /// A JSON value read by key and index, with the project's parser: numbers exactly as written.
+    struct JSON {
+        var value: Value
+        init(_ value: Value) { self.value = value }
+        init(parsing text: String) throws { value = try JSONParser.parse(text) }
+        subscript(key: String) -> JSON {
+            guard case .map(let map) = value, let found = map[.string(key)] else { return JSON(.null) }
+            return JSON(found)
         }
-        var history: [String] { object["history"] as? [String] ?? [] }
-        var periods: [String] { object["periods"] as? [String] ?? [] }
-        var groups: [[String: Any]] { object["groups"] as? [[String: Any]] ?? [] }
-        var scenarios: [[String: Any]] { object["scenarios"] as? [[String: Any]] ?? [] }
-        func group(_ label: String) throws -> [String: Any] {
-            try #require(groups.first { $0["label"] as? String == label })
+        var items: [JSON] {
+            guard case .list(let items) = value else { return [] }
+            return items.map(JSON.init)
         }
-        /// A series of a group as doubles, nil where the report has null.
-        func series(_ name: String, of label: String) throws -> [Double?] {
-            let values = try #require(try group(label)[name] as? [Any])
-            return values.map { ($0 as? NSNumber)?.doubleValue }
+        var string: String? {
+            guard case .string(let text) = value else { return nil }
+            return text
+        }
+        var number: Double? {
+            switch value {
+            case .double(let number): number
+            case .int(let number): Double(number)
+            default: nil
+            }
+        }
+        var strings: [String?] { items.map(\.string) }
+        var numbers: [Double?] { items.map(\.number) }
+        /// The item whose `label` is `label`.
+        func item(labelled label: String) throws -> JSON {
+            try #require(items.first { $0["label"].string == label })
         }
     }
 
@@ -53,16 +66,19 @@ import Testing
         let json = try await space.run(["forecast", Self.app, "weekly_revenue", "--format", "json"])
         #expect(json.status == 0, "\(json.standardError)")
         #expect(json.standardError.contains("records into table 'sales' of app 'sales-forecast' from its seed file"), "\(json.standardError)")
-        let report = try Report(json.standardOutput)
-        #expect(report.object["forecast"] as? String == "weekly_revenue")
-        #expect(report.periods.count == 4)
-        #expect(report.history.count > 52)
-        #expect(report.groups.map { $0["label"] as? String } == Self.regions)
-        #expect(report.scenarios.map { $0["name"] as? String } == Self.scenarios)
+        let report = try JSON(parsing: json.standardOutput)
+        let history = report["history"].strings.compactMap { $0 }
+        let periods = report["periods"].strings.compactMap { $0 }
+        #expect(report["forecast"].string == "weekly_revenue")
+        #expect(periods.count == 4)
+        #expect(history.count > 52)
+        #expect(report["groups"].items.map { $0["label"].string } == Self.regions)
+        #expect(report["scenarios"].items.map { $0["name"].string } == Self.scenarios)
         for region in Self.regions {
-            let group = try report.group(region)
-            #expect((group["backtest"] as? [[String: Any]])?.first?["track"] as? String == "model")
-            #expect(try report.series("forecast", of: region).allSatisfy { ($0 ?? 0) > 0 })
+            let group = try report["groups"].item(labelled: region)
+            #expect(group["backtest"].items.first?["track"].string == "model")
+            #expect(group["forecast"].numbers.count == periods.count)
+            #expect(group["forecast"].numbers.allSatisfy { ($0 ?? 0) > 0 })
         }
 
         let csv = try await space.run(["forecast", Self.app, "weekly_revenue", "--format", "csv"])
@@ -70,22 +86,23 @@ import Testing
         #expect(!csv.standardError.contains("loaded"), "the seed data loads once: \(csv.standardError)")
         let rows = Self.rows(csv.standardOutput)
         #expect(rows.first == ["region", "period", "kind", "value", "lower", "upper", "baseline", "plan"] + Self.scenarios)
-        #expect(rows.count == 1 + Self.regions.count * (report.history.count + report.periods.count))
+        #expect(rows.count == 1 + Self.regions.count * (history.count + periods.count))
         for region in Self.regions {
+            let group = try report["groups"].item(labelled: region)
+            let plan = group["plan"].numbers
             let actual = rows.filter { $0[0] == region && $0[2] == "actual" }
-            #expect(actual.map { $0[1] } == report.history)
-            #expect(actual.map { Double($0[3]) } == (try report.series("actuals", of: region)))
-            #expect(actual.map { Double($0[7]) } == Array(try report.series("plan", of: region).prefix(report.history.count)))
+            #expect(actual.map { $0[1] } == history)
+            #expect(actual.map { Double($0[3]) } == group["actuals"].numbers)
+            #expect(actual.map { Double($0[7]) } == Array(plan.prefix(history.count)))
             let ahead = rows.filter { $0[0] == region && $0[2] == "forecast" }
-            #expect(ahead.map { $0[1] } == report.periods)
+            #expect(ahead.map { $0[1] } == periods)
             for (column, series) in [(3, "forecast"), (4, "lower"), (5, "upper"), (6, "baseline")] {
-                #expect(ahead.map { Double($0[column]) } == (try report.series(series, of: region)), "\(series) of \(region)")
+                #expect(ahead.map { Double($0[column]) } == group[series].numbers, "\(series) of \(region)")
             }
-            #expect(ahead.map { Double($0[7]) } == Array(try report.series("plan", of: region).suffix(report.periods.count)))
-            for (offset, scenario) in report.scenarios.enumerated() {
-                let groups = try #require(scenario["groups"] as? [[String: Any]])
-                let forecast = try #require(groups.first { $0["label"] as? String == region }?["forecast"] as? [NSNumber])
-                #expect(ahead.map { Double($0[8 + offset]) } == forecast.map(\.doubleValue), "scenario \(offset) of \(region)")
+            #expect(ahead.map { Double($0[7]) } == Array(plan.suffix(periods.count)))
+            for (offset, scenario) in report["scenarios"].items.enumerated() {
+                let forecast = try scenario["groups"].item(labelled: region)["forecast"].numbers
+                #expect(ahead.map { Double($0[8 + offset]) } == forecast, "scenario \(offset) of \(region)")
             }
         }
 
@@ -94,19 +111,16 @@ import Testing
         let text = table.standardOutput
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
-        let credibility = try #require(report.object["credibility"] as? [String: Any])
-        let definition = try #require(credibility["definition"] as? String)
+        let definition = try #require(report["credibility"]["definition"].string)
         #expect(text.replacingOccurrences(of: "\n  ", with: " ").components(separatedBy: definition).count == 2, "\(text)")
-        #expect(text.contains("revision \(try #require(report.object["revision"] as? String))"))
+        #expect(text.contains("revision \(try #require(report["revision"].string))"))
         for region in Self.regions {
-            let group = try report.group(region)
-            let colour = try #require((group["credibility"] as? [String: Any])?["colour"] as? String)
-            #expect(lines.contains { $0.hasPrefix("region \(region): credibility \(colour)") }, "\(text)")
-            let forecast = try report.series("forecast", of: region)
-            let lower = try report.series("lower", of: region)
-            let upper = try report.series("upper", of: region)
-            for (index, period) in report.periods.enumerated() {
-                let values = [forecast[index], lower[index], upper[index]].map { String(format: "%.2f", $0 ?? .nan) }
+            let group = try report["groups"].item(labelled: region)
+            let colour = try #require(group["credibility"]["colour"].string)
+            #expect(lines.contains { $0.hasPrefix("region \(region): credibility \(colour) (") }, "\(text)")
+            let series = ["forecast", "lower", "upper"].map { group[$0].numbers }
+            for (index, period) in periods.enumerated() {
+                let values = series.map { String(format: "%.2f", $0[index] ?? .nan) }
                 #expect(
                     lines.contains { $0.hasPrefix("  \(period)") && $0.contains(values[0]) && $0.contains("\(values[1])–\(values[2])") },
                     "\(region) \(period): \(values)")
@@ -121,17 +135,17 @@ import Testing
         let space = try Workspace()
         let json = try await space.run(["forecast", Self.app, "weekly_revenue", "--scenario", "east_subsidy_up", "--format", "json"])
         #expect(json.status == 0, "\(json.standardError)")
-        let report = try Report(json.standardOutput)
-        #expect(report.scenarios.map { $0["name"] as? String } == ["east_subsidy_up"])
-        let groups = try #require(report.scenarios.first?["groups"] as? [[String: Any]])
-        #expect(groups.map { $0["label"] as? String } == Self.regions)
+        let report = try JSON(parsing: json.standardOutput)
+        #expect(report["scenarios"].items.map { $0["name"].string } == ["east_subsidy_up"])
+        let groups = try #require(report["scenarios"].items.first)["groups"].items
+        #expect(groups.map { $0["label"].string } == Self.regions)
         for group in groups {
-            let deltas = try #require(group["delta"] as? [NSNumber]).map(\.doubleValue)
-            #expect(deltas.count == report.periods.count)
-            if group["label"] as? String == "east" {
+            let deltas = group["delta"].numbers
+            #expect(deltas.count == report["periods"].items.count)
+            if group["label"].string == "east" {
                 #expect(deltas.contains { $0 != 0 }, "\(deltas)")
             } else {
-                #expect(deltas.allSatisfy { $0 == 0 }, "\(group)")
+                #expect(deltas.allSatisfy { $0 == 0 }, "\(deltas)")
             }
         }
 
@@ -214,6 +228,6 @@ import Testing
         #expect(output.standardOutput == (try CommandRunner.golden("forecast-help.txt")))
         let run = try await CommandRunner.run(["forecast", "run", "--help"])
         #expect(run.status == 0)
-        #expect(run.standardOutput.contains("USAGE: formwright forecast run <path> <name> [--app <app>] [--store <url>]"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("USAGE: formwright forecast run <path> <name> [--app <app>] [--store <store>]"), "\(run.standardOutput)")
     }
 }
