@@ -10,11 +10,10 @@ struct ForecastRunCommand: AsyncParsableCommand {
         discussion: """
             Prints the forecast of each group for the periods ahead with its band, baseline and plan, the \
             backtest of the model against the plain baselines and the plan, each group's credibility colour, \
-            and each scenario as its change against the forecast. --format json prints the report as JSON, \
-            in the form the API returns it; --format csv prints one row per group and \
-            period (history and forecast) with a column per scenario. An unknown forecast or scenario, or a \
-            forecast the data cannot support, is an error on standard error and exit 1, with nothing printed \
-            on standard output.
+            and each scenario as its change against the forecast. --format json prints the report as JSON, in \
+            the form the API returns it; --format csv prints one row per group and period (history and \
+            forecast) with a column per scenario. An unknown forecast or scenario, or a forecast the data \
+            cannot support, is an error on standard error and exit 1, with nothing printed on standard output.
             """
     )
 
