@@ -50,12 +50,16 @@ extension SalesForecastApp {
         return try #require(CalendarDate(daysSinceEpoch: days - sinceMonday)).description
     }
 
-    /// A copy of the app in a new temporary folder with its driver weights replaced.
-    static func copy(weights: [String: Double]) throws -> URL {
+    /// A copy of the app in a new temporary folder with its driver weights, and perhaps other text, replaced.
+    static func copy(weights: [String: Double] = ["subsidy": 0.10, "ads": 0.05, "competitor": 0.15], replacing: [(String, String)] = []) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sales-forecast-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: SalesForecastSeedTests.appFolder, to: folder)
         let file = folder.appendingPathComponent("app.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)
+        for (old, new) in replacing {
+            #expect(text.contains(old))
+            text = text.replacingOccurrences(of: old, with: new)
+        }
         for (driver, current) in [("subsidy", "level, weight: 0.10"), ("ads", "spend, weight: 0.05"), ("competitor", "index, weight: 0.15")] {
             let weight = try #require(weights[driver])
             let replaced = current.replacingOccurrences(of: current.split(separator: " ").last.map(String.init) ?? "", with: String(weight))

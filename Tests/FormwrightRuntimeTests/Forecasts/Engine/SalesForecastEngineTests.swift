@@ -88,6 +88,19 @@ import Testing
         }
     }
 
+    @Test func aHoltWintersBaselineIsFittedAndBacktestedBesideTheOtherBaselines() async throws {
+        let folder = try SalesForecastApp.copy(replacing: [("    baseline: seasonal_naive\n", "    baseline: holt_winters\n")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try await SalesForecastApp.runtime(folder: folder).forecast("weekly_revenue", now: SalesForecastApp.now)
+        #expect(report.baseline == "holt_winters")
+        for group in report.groups {
+            #expect(group.tracks.map(\.name) == ["model", "naive", "seasonal_naive", "moving_average", "holt_winters", "plan"])
+            #expect(group.tracks.allSatisfy { $0.result != nil }, "\(group.tracks.map(\.unavailable))")
+            #expect(group.forecast.allSatisfy { $0.isFinite && $0 > 0 })
+            #expect(group.baseline.allSatisfy { $0.isFinite && $0 > 0 })
+        }
+    }
+
     @Test func scenariosMoveOnlyTheirRegionsAndLeaveTheOfficialForecastAsItIs() async throws {
         let runtime = try await SalesForecastApp.runtime()
         let all = try await runtime.forecast("weekly_revenue", now: SalesForecastApp.now)
