@@ -9,9 +9,11 @@ fixed week, not at today. The model, per region r, product p and week t:
     log revenue = log base[r] + log share[p] + trend[r] * years(t) + season[r](t)
                   + sum over drivers k of weight[k] * z[k][r][t] + noise
 
-    z[k][r][t] = (value[k][r][t] - mean[k][r]) / sd[k][r]
+    z[k][r][t] = (value[k][r][t] - mean of the 52 weeks before t) / sd of those 52 weeks
 
-where mean and sd are the driver's own process parameters per region (written to truth.json),
+the driver's z-score over a trailing year, as the app normalises it (`normalise: { method:
+zscore, window: 52 }`; the population standard deviation; 0 when the year's values are all
+equal). Drivers start a year before the sales so that the first week has its trailing year.
 value is the number as written to the CSV file, and noise ~ Normal(0, NOISE_SD). Every won deal
 is a sale, so the sales of a week add up to that week's revenue; the plan is last year's same
 week times a growth factor, the traditional annual plan that knows nothing of the drivers.
@@ -31,6 +33,8 @@ HISTORY_WEEKS = 156
 # Weeks after the history for which drivers (plans and assumptions), plan and open pipeline exist.
 FUTURE_WEEKS = 13
 WEEKS_PER_YEAR = 52
+# Weeks of driver values before the first week of sales: the trailing window of its z-score.
+DRIVER_WINDOW = 52
 DAYS_PER_YEAR = 365.2425
 
 # Weekly revenue of a region at the first week (in yuan), its yearly growth on the log scale,
@@ -137,14 +141,20 @@ def generate(seed):
     regions = list(REGIONS)
     products = list(PRODUCTS)
 
-    drivers = {name: {r: driver_series(rng, spec, r, total_weeks) for r in regions} for name, spec in DRIVERS.items()}
+    # drivers[name][region][DRIVER_WINDOW + index] is the value of week `index`.
+    drivers = {name: {r: driver_series(rng, spec, r, DRIVER_WINDOW + total_weeks) for r in regions} for name, spec in DRIVERS.items()}
+
+    def trailing_z(values, position):
+        past = values[position - DRIVER_WINDOW:position]
+        mean = sum(past) / len(past)
+        sd = math.sqrt(sum((value - mean) ** 2 for value in past) / len(past))
+        return (values[position] - mean) / sd if sd > 1e-12 * abs(mean) and sd > 0 else 0.0
 
     def expected(region, product, index):
         log_value = (math.log(REGIONS[region]["base"]) + math.log(PRODUCTS[product]) + REGIONS[region]["trend"] * years(index)
                      + season(region, week_start(index)))
-        for name, spec in DRIVERS.items():
-            z = (drivers[name][region][index] - spec["mean"][region]) / spec["sd"][region]
-            log_value += TRUE_WEIGHTS[name] * z
+        for name in DRIVERS:
+            log_value += TRUE_WEIGHTS[name] * trailing_z(drivers[name][region], DRIVER_WINDOW + index)
         return math.exp(log_value)
 
     opportunities, sales = [], []
@@ -206,13 +216,14 @@ def generate(seed):
         "plan": (["region", "week_of", "amount"], plan),
     }
     for name, spec in DRIVERS.items():
-        rows = [[r, week_start(i).isoformat(), driver_value_text(spec, drivers[name][r][i])] for i in range(total_weeks) for r in regions]
+        rows = [[r, week_start(i - DRIVER_WINDOW).isoformat(), driver_value_text(spec, drivers[name][r][i])]
+                for i in range(DRIVER_WINDOW + total_weeks) for r in regions]
         tables[name] = (["region", "week_of", spec["value"]], rows)
 
     truth = {
         "seed": seed,
         "model": "log revenue = log base + log share + trend * years + season + sum(weight * z(driver)) + noise; "
-                 "z = (value - mean) / sd with the driver's mean and sd per region",
+                 "z = (value - mean) / sd with the mean and population sd of the driver's 52 weeks before (0 when they are equal)",
         "history": {"first_week": week_start(0).isoformat(), "last_week": LAST_WEEK.isoformat(), "weeks": HISTORY_WEEKS},
         "weights": TRUE_WEIGHTS,
         "drivers": {name: {"table": name, "value": spec["value"], "mean": spec["mean"], "sd": spec["sd"]} for name, spec in DRIVERS.items()},

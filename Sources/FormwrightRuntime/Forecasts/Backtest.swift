@@ -44,6 +44,15 @@ public struct Backtest: Sendable, Hashable {
     ///     (`series.prefix(cutoff)`); it must not look further.
     /// - Throws: ``ForecastError`` for a bad parameter or a short series, and what `forecaster` throws.
     public func run(_ series: ForecastSeries, forecaster: (ForecastSeries) throws -> [Double]) throws -> BacktestResult {
+        BacktestResult(pairs: try pairs(series, forecaster: forecaster))
+    }
+
+    /// The forecast and actual of every window and horizon, by horizon (index 0 is horizon 1),
+    /// each with the MASE scale of its window's history: what ``run(_:forecaster:)`` measures,
+    /// for pooling several series into one set of metrics.
+    ///
+    /// - Throws: as ``run(_:forecaster:)``.
+    public func pairs(_ series: ForecastSeries, forecaster: (ForecastSeries) throws -> [Double]) throws -> [[ForecastMetrics.Pair]] {
         var byHorizon = Array(repeating: [ForecastMetrics.Pair](), count: horizon)
         for cutoff in try cutoffs(count: series.count) {
             let history = series.prefix(cutoff)
@@ -60,10 +69,9 @@ public struct Backtest: Sendable, Hashable {
                 byHorizon[h - 1].append(ForecastMetrics.Pair(forecast: points[h - 1], actual: actual, scale: scale))
             }
         }
-        return BacktestResult(byHorizon: byHorizon.map(ForecastMetrics.init), overall: ForecastMetrics(byHorizon.flatMap { $0 }))
+        return byHorizon
     }
 
-    /// Runs the backtest of a baseline.
     public func run(_ series: ForecastSeries, baseline: Baseline) throws -> BacktestResult {
         try run(series) { try baseline.forecast($0, horizon: horizon).points }
     }

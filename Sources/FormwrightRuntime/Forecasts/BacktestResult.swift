@@ -10,4 +10,9 @@ public struct BacktestResult: Sendable, Hashable {
         self.byHorizon = byHorizon
         self.overall = overall
     }
+
+    /// The metrics of forecast and actual pairs grouped by horizon (index 0 is horizon 1).
+    public init(pairs byHorizon: [[ForecastMetrics.Pair]]) {
+        self.init(byHorizon: byHorizon.map(ForecastMetrics.init), overall: ForecastMetrics(byHorizon.flatMap { $0 }))
+    }
 }

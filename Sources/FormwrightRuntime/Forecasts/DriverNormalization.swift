@@ -32,7 +32,8 @@ public enum DriverNormalization: Sendable, Hashable {
                 var squares = 0.0
                 for item in past { squares += (item - mean) * (item - mean) }
                 let deviation = (squares / Double(past.count)).squareRoot()
-                return deviation > 0 ? (value - mean) / deviation : 0
+                // A window of equal values has no spread, though rounding may leave a trace of one.
+                return deviation > 1e-12 * abs(mean) && deviation > 0 ? (value - mean) / deviation : 0
             }
         case .percentOfMean(let window):
             guard window >= 1 else { throw ForecastError(.invalidParameter, "percent window \(window) must be at least 1") }

@@ -18,7 +18,7 @@ public struct ForecastCombination: Sendable, Hashable {
     public var form: Form
     /// The largest total effect in either direction (log space for `logLinear`), if any.
     public var cap: Double?
-    /// What a missing driver value does.
+    /// What a missing driver value does, for drivers that do not say.
     public var missing: MissingDriverPolicy
 
     /// Creates a combination.
@@ -34,15 +34,16 @@ public struct ForecastCombination: Sendable, Hashable {
     public func effects(_ drivers: [ForecastDriver], periods: Range<Int>) throws -> [Double] {
         if let cap { guard cap >= 0, !cap.isNaN else { throw ForecastError(.invalidParameter, "cap \(cap) must be at least 0") } }
         guard periods.lowerBound >= 0 else { throw ForecastError(.invalidParameter, "period \(periods.lowerBound) must be at least 0") }
-        let prepared = try drivers.map { driver in
+        let policies = drivers.map { $0.missing ?? missing }
+        let prepared = try zip(drivers, policies).map { driver, policy in
             let values = try driver.prepared()
-            return missing == .last ? Self.carriedForward(values) : values
+            return policy == .last ? Self.carriedForward(values) : values
         }
         return periods.map { t in
             var total = 0.0
-            for (driver, values) in zip(drivers, prepared) {
+            for ((driver, values), policy) in zip(zip(drivers, prepared), policies) {
                 let value: Double?
-                switch missing {
+                switch policy {
                 case .zero: value = t < values.count ? values[t] : nil
                 case .skip:
                     guard let known = t < values.count ? values[t] : nil else { return 0 }
@@ -63,6 +64,29 @@ public struct ForecastCombination: Sendable, Hashable {
             if let value { last = value }
             return last
         }
+    }
+
+    /// The series with the drivers' effects taken out of each known value: `yₜ / exp(Eₜ)` for
+    /// `logLinear`, `yₜ − Eₜ` for `additive`. A baseline fitted on this series forecasts the target
+    /// as it would be with every driver at its normal level, which ``apply(to:drivers:firstPeriod:)``
+    /// then moves by the drivers of the forecast periods, so that a driver's effect on the history
+    /// is not carried into the forecast by the baseline as well.
+    ///
+    /// - Throws: ``ForecastError`` for a bad driver or cap, or a value that is not finite.
+    public func adjusted(_ series: ForecastSeries, drivers: [ForecastDriver]) throws -> ForecastSeries {
+        let effects = try effects(drivers, periods: 0..<series.count)
+        var adjusted = series
+        for (index, value) in series.values.enumerated() {
+            guard let value else { continue }
+            let moved =
+                switch form {
+                case .logLinear: value * exp(-effects[index])
+                case .additive: value - effects[index]
+                }
+            guard moved.isFinite else { throw ForecastError(.notFinite, "value \(value) of period \(index) without the drivers' effect is not a finite number") }
+            adjusted.values[index] = moved
+        }
+        return adjusted
     }
 
     /// The baseline moved by the drivers' effects; the interval moves with its point.

@@ -13,11 +13,13 @@ public struct ForecastDriver: Sendable, Hashable {
     public var normalization: DriverNormalization
     /// The number of periods the driver acts late: period `t` uses the normalised value of `t − lag`.
     public var lag: Int
+    /// What a missing value of this driver does, when it differs from the combination's policy.
+    public var missing: MissingDriverPolicy?
 
     /// Creates a driver.
     public init(
         name: String, values: [Double?], weight: Double, bounds: ClosedRange<Double>? = nil,
-        normalization: DriverNormalization = .none, lag: Int = 0
+        normalization: DriverNormalization = .none, lag: Int = 0, missing: MissingDriverPolicy? = nil
     ) {
         self.name = name
         self.values = values
@@ -25,6 +27,7 @@ public struct ForecastDriver: Sendable, Hashable {
         self.bounds = bounds
         self.normalization = normalization
         self.lag = lag
+        self.missing = missing
     }
 
     /// The weight held to ``bounds``.

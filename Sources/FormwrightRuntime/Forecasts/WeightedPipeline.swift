@@ -12,12 +12,17 @@ public struct WeightedPipeline: Sendable, Hashable {
         public var amount: Double
         /// Its stage, a key of ``WeightedPipeline/probabilities``.
         public var stage: String
+        /// How many opportunities of this amount it stands for: a store's sum of `count` deals
+        /// enters as `count` deals of their mean amount, which is exact for the forecast and
+        /// treats their sizes as equal in the band.
+        public var count: Int
 
-        /// Creates an opportunity.
-        public init(period: Int, amount: Double, stage: String) {
+        /// Creates an opportunity, or `count` alike.
+        public init(period: Int, amount: Double, stage: String, count: Int = 1) {
             self.period = period
             self.amount = amount
             self.stage = stage
+            self.count = count
         }
     }
 
@@ -46,8 +51,9 @@ public struct WeightedPipeline: Sendable, Hashable {
             }
             guard opportunity.period >= 1, opportunity.period <= horizon else { continue }
             let probability = probabilities[opportunity.stage] ?? 0
-            points[opportunity.period - 1] += opportunity.amount * probability
-            variances[opportunity.period - 1] += opportunity.amount * opportunity.amount * probability * (1 - probability)
+            let count = Double(max(opportunity.count, 0))
+            points[opportunity.period - 1] += count * opportunity.amount * probability
+            variances[opportunity.period - 1] += count * opportunity.amount * opportunity.amount * probability * (1 - probability)
         }
         let widths = variances.map { z * $0.squareRoot() }
         return try PointForecast(points: points, lower: zip(points, widths).map { $0 - $1 }, upper: zip(points, widths).map { $0 + $1 })
