@@ -38,19 +38,28 @@ struct ForecastWorkload {
         self.rows = rows
         var random = SplitMix(seed: 20_260_105)
         let weekCount = Self.weeks + Self.horizon
-        driverValues = (0..<Self.weights.count).map { d in
-            (0..<Self.groups).map { g in
-                (0..<weekCount).map { w in
-                    100 + 8 * sin(2 * Double.pi * Double(w + 3 * g) / Double(6 + d)) + 4 * (random.unit() - 0.5)
+        var values: [[[Double]]] = []
+        for d in Self.weights.indices {
+            var byRegion: [[Double]] = []
+            for g in 0..<Self.groups {
+                var byWeek: [Double] = []
+                for w in 0..<weekCount {
+                    let cycle: Double = sin(2 * Double.pi * Double(w + 3 * g) / Double(6 + d))
+                    byWeek.append(100 + 8 * cycle + 4 * (random.unit() - 0.5))
                 }
+                byRegion.append(byWeek)
             }
+            values.append(byRegion)
         }
+        driverValues = values
         // Each region's weekly level: a base, a 13-week cycle and the drivers' pull.
         let level: [[Double]] = (0..<Self.groups).map { g in
             (0..<Self.weeks).map { w in
                 var pull = 0.0
-                for d in Self.weights.indices { pull += Self.weights[d] * (driverValues[d][g][w] - 100) / 5 }
-                return (2_000 + 150 * Double(g)) * (1 + 0.25 * sin(2 * Double.pi * Double(w) / 13)) * exp(pull)
+                for d in Self.weights.indices { pull += Self.weights[d] * (values[d][g][w] - 100) / 5 }
+                let base: Double = 2_000 + 150 * Double(g)
+                let cycle: Double = 1 + 0.25 * sin(2 * Double.pi * Double(w) / 13)
+                return base * cycle * exp(pull)
             }
         }
         region = []

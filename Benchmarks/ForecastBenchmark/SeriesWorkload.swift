@@ -2,8 +2,8 @@ import FormwrightRuntime
 import Foundation
 
 /// Many series with their own 8 drivers, backtested with the numeric core alone: the forecast's
-/// model (moving average × exp(Σ weight × trailing z-score), missing driver values carried
-/// forward) at every cutoff of a rolling-origin backtest.
+/// model (a moving average of the history without the drivers' effects, × exp(Σ weight × trailing
+/// z-score), missing driver values carried forward) at every cutoff of a rolling-origin backtest.
 struct SeriesWorkload {
     let count: Int
     let periods: Int
@@ -20,17 +20,22 @@ struct SeriesWorkload {
         var drivers: [[[Double]]] = []
         for s in 0..<count {
             let own = ForecastWorkload.weights.indices.map { d in
-                (0..<periods).map { t in 50 + 5 * sin(2 * Double.pi * Double(t + s) / Double(5 + d)) + 3 * (random.unit() - 0.5) }
+                (0..<periods).map { t -> Double in
+                    let cycle: Double = sin(2 * Double.pi * Double(t + s) / Double(5 + d))
+                    return 50 + 5 * cycle + 3 * (random.unit() - 0.5)
+                }
             }
             let growth = 0.002 * Double(s % 5)
             actuals.append(
-                (0..<periods).map { t in
+                (0..<periods).map { t -> Double in
                     // Now and then a week without sales, which MAPE leaves out.
                     if random.below(50) == 0 { return 0 }
                     var pull = 0.0
                     for d in own.indices { pull += ForecastWorkload.weights[d] * (own[d][t] - 50) / 3 }
-                    let level = 1_000 * (1 + 0.2 * sin(2 * Double.pi * Double(t) / 13)) * (1 + growth * Double(t))
-                    return (level * exp(pull) * (0.8 + 0.4 * random.unit()) * 100).rounded() / 100
+                    let cycle: Double = 1 + 0.2 * sin(2 * Double.pi * Double(t) / 13)
+                    let level: Double = 1_000 * cycle * (1 + growth * Double(t))
+                    let noise: Double = 0.8 + 0.4 * random.unit()
+                    return (level * exp(pull) * noise * 100).rounded() / 100
                 })
             drivers.append(own)
         }
@@ -50,8 +55,10 @@ struct SeriesWorkload {
                     name: "d\(d + 1)", values: values, weight: ForecastWorkload.weights[d],
                     normalization: .zScore(window: ForecastWorkload.zScoreWindow))
             }
+            // As the forecast engine does: the baseline sees the history with the drivers' effects taken out.
+            let adjusted = try combination.adjusted(series, drivers: driverList)
             return try backtest.run(series) { history in
-                let plain = try baseline.forecast(history, horizon: ForecastWorkload.horizon)
+                let plain = try baseline.forecast(adjusted.prefix(history.count), horizon: ForecastWorkload.horizon)
                 return try combination.apply(to: plain, drivers: driverList, firstPeriod: history.count).points
             }
         }
