@@ -106,7 +106,9 @@ for run in 0..<runs {
     updateTimes.append(duration(updated - start))
     changes.append(object([("id", .string(ForecastWorkload.id(index))), ("amount_cents", .int(cents))]))
 }
-print("(2) recompute after one record changes (update + forecast), median of \(runs): \(milliseconds(changeTimes)); the update alone \(milliseconds(updateTimes))")
+print(
+    "(2) recompute after one record changes (update + forecast), median of \(runs): \(milliseconds(changeTimes)); "
+        + "the update alone \(milliseconds(updateTimes))")
 
 // (3) The backtest of every series with the numeric core.
 var backtests: [BacktestResult] = []
