@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
 """The forecast benchmark's peer: the same model as the Swift run, in numpy, on the same data.
 
-    python3 Benchmarks/forecast/numpy_model.py FOLDER
+    python3 Benchmarks/forecast/numpy_model.py peer FOLDER      (started by ForecastBenchmark)
+    python3 Benchmarks/forecast/numpy_model.py report FOLDER    (after it)
 
-FOLDER holds what ForecastBenchmark wrote: opportunities.csv, drivers.csv, series.csv and
-swift.json (its timings and results). The model follows docs/forecasts.md: the amounts summed
-per region and ISO week; each driver a trailing z-score over the 13 weeks before the period,
-missing values carried forward, the total effect E = Σ weight × z; a moving average of the last
-4 weeks as the baseline, fitted (as the engine does, see ForecastCombination.adjusted) on the
-history without the drivers' effects, y / exp(E), with a normal interval from its one-step
-residuals; forecast = baseline × exp(E); rolling-origin backtests of the model and of the plain
-naive, seasonal naive and moving average baselines, with WAPE, MAPE, bias and MASE. It times the same three figures, checks that its
-forecasts and metrics agree with Swift's, and prints both sides and their ratio.
+FOLDER holds what ForecastBenchmark wrote: opportunities.csv, drivers.csv and series.csv, and at
+the end swift.json (its timings, the numpy timings it collected, and its results). The model
+follows docs/forecasts.md: the amounts summed per region and ISO week; each driver a trailing
+z-score over the 13 weeks before the period, missing values carried forward, the total effect
+E = Σ weight × z; a moving average of the last 4 weeks as the baseline, fitted (as the engine
+does, see ForecastCombination.adjusted) on the history without the drivers' effects, y / exp(E),
+with a normal interval from its one-step residuals; forecast = baseline × exp(E); rolling-origin
+backtests of the model and of the plain naive, seasonal naive and moving average baselines, with
+WAPE, MAPE, bias and MASE.
+
+`peer` answers one command per line on stdin with the seconds it took: `load DATE` (read the
+CSV files into arrays once, saved as opportunities.npz; DATE is the day of the run),
+`full` (read the .npz, sum, forecast, backtests), `sums` (read the .npz and sum alone),
+`change ID CENTS` (set one amount in memory, sum again, forecast, backtests) and `backtest` (the
+series' backtests). `report` computes the same results again, checks that they agree with
+Swift's to a relative 1e-6 and prints both sides' times and their ratio; it exits with 1 when
+they do not agree.
 """
 import csv
 import json
@@ -223,16 +232,6 @@ class StoreModel:
         }
 
 
-def timed(function, runs):
-    times, result = [], None
-    function()
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times)), result
-
-
 class Difference:
     """The largest relative difference between Swift's numbers and numpy's, and any that only one side has."""
 
@@ -291,52 +290,65 @@ def compare_report(report, ours):
     return difference
 
 
-def main():
-    folder = Path(sys.argv[1])
+class Peer:
+    """The numpy side's timed runs, one per command."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def load(self, day):
+        self.arrays, self.row_of = load_csv(self.folder)
+        np.savez(self.folder / "opportunities.npz", **self.arrays)
+        self.model = StoreModel(self.arrays, int(np.datetime64(day, "D").astype(np.int64)))
+        self.cents = self.arrays["cents"].copy()
+        self.actuals, self.drivers = load_series(self.folder)
+
+    def full(self):
+        loaded = np.load(self.folder / "opportunities.npz")
+        return self.model.run(loaded["region"], loaded["cents"], loaded["day"])
+
+    def sums(self):
+        loaded = np.load(self.folder / "opportunities.npz")
+        return self.model.sums(loaded["region"], loaded["cents"], loaded["day"])
+
+    def change(self, record, cents):
+        self.cents[self.row_of[record]] = int(cents)
+        return self.model.run(self.arrays["region"], self.cents, self.arrays["day"])
+
+    def backtest(self):
+        return backtest(self.actuals, effects(self.drivers, WEIGHTS), ["model"])["model"]
+
+
+def peer(folder):
+    runner = Peer(folder)
+    commands = {"load": runner.load, "full": runner.full, "sums": runner.sums, "change": runner.change, "backtest": runner.backtest}
+    for line in sys.stdin:
+        name, *arguments = line.split()
+        start = time.perf_counter()
+        commands[name](*arguments)
+        print(time.perf_counter() - start, flush=True)
+
+
+def report(folder):
     swift = json.loads((folder / "swift.json").read_text())
-    runs = swift["runs"]
     if [weight["effective"] for weight in swift["report"]["weights"]] != list(WEIGHTS):
         sys.exit("the Swift run used other weights than this model")
-
-    start = time.perf_counter()
-    arrays, row_of = load_csv(folder)
-    np.savez(folder / "opportunities.npz", **arrays)
-    conversion = time.perf_counter() - start
-
-    now_day = int(np.datetime64(swift["now"][:10], "D").astype(np.int64))
-
-    def full():
-        loaded = np.load(folder / "opportunities.npz")
-        model = StoreModel(loaded, now_day)
-        return model, model.run(loaded["region"], loaded["cents"], loaded["day"])
-
-    full_time, (model, report) = timed(full, runs)
-
-    def sums():
-        loaded = np.load(folder / "opportunities.npz")
-        return model.sums(loaded["region"], loaded["cents"], loaded["day"])
-
-    sums_time, _ = timed(sums, runs)
-    report["names"] = model.names
-
-    region, cents, day = arrays["region"], arrays["cents"].copy(), arrays["day"]
-    change_times = []
-    after = report
+    runner = Peer(folder)
+    runner.arrays, runner.row_of = load_csv(folder)
+    runner.model = StoreModel(runner.arrays, int(np.datetime64(swift["now"][:10], "D").astype(np.int64)))
+    runner.cents = runner.arrays["cents"].copy()
+    runner.actuals, runner.drivers = load_series(folder)
+    ours = runner.model.run(runner.arrays["region"], runner.cents, runner.arrays["day"])
+    ours["names"] = runner.model.names
     for change in swift["changes"]:
-        start = time.perf_counter()
-        cents[row_of[change["id"]]] = change["amount_cents"]
-        after = model.run(region, cents, day)
-        change_times.append(time.perf_counter() - start)
-    after["names"] = model.names
-    change_time = float(np.median(change_times))
-
-    actuals, drivers = load_series(folder)
-    backtest_time, backtests = timed(lambda: backtest(actuals, effects(drivers, WEIGHTS), ["model"])["model"], runs)
+        after = runner.change(change["id"], change["amount_cents"])
+    after["names"] = runner.model.names
+    backtests = runner.backtest()
 
     pairs = zip(swift["report"]["groups"], swift["report_after_change"]["groups"])
     if all(before["actuals"] == changed["actuals"] for before, changed in pairs):
         sys.exit("the Swift forecast after the changes has the same actuals as before them")
-    checks = [("forecast over the store", compare_report(swift["report"], report)),
+    checks = [("forecast over the store", compare_report(swift["report"], ours)),
               ("forecast after the changes", compare_report(swift["report_after_change"], after))]
     series = Difference()
     for index, result in enumerate(swift["backtests"]):
@@ -346,23 +358,24 @@ def main():
                        backtests["by_horizon"][metric][index])
     checks.append(("backtest metrics of every series", series))
 
-    rows = swift["rows"]
+    rows, runs, numpy_times = swift["rows"], swift["runs"], swift["numpy_seconds"]
     print(f"forecast benchmark: {rows:,} opportunities, 20 regions, 8 drivers, {len(swift['report']['history'])} weeks "
-          f"of history, horizon {HORIZON}; medians of {runs} runs")
+          f"of history, horizon {HORIZON}; medians of {runs} runs, Swift and numpy alternating")
     print(f"  SQLite fill (Swift, not measured): {swift['fill_seconds']:.1f} s; "
-          f"CSV export read into numpy arrays once (not measured): {conversion:.1f} s")
+          f"CSV export read into numpy arrays once (not measured): {swift['numpy_load_seconds']:.1f} s")
     print()
     table = [
-        (f"(1) full recompute, {rows:,} rows", float(np.median(swift["full_seconds"])), full_time),
-        ("(2) recompute after one record changes", float(np.median(swift["change_seconds"])), change_time),
-        (f"(3) backtest, {swift['series']} series x {WINDOWS} windows", float(np.median(swift["backtest_seconds"])), backtest_time),
+        (f"(1) full recompute, {rows:,} rows", "full_seconds", "full"),
+        ("    of which the sums by region and week", "aggregate_seconds", "sums"),
+        ("(2) recompute after one record changes", "change_seconds", "change"),
+        (f"(3) backtest, {swift['series']} series x {WINDOWS} windows", "backtest_seconds", "backtest"),
     ]
     print(f"  {'figure':<46}{'Swift':>12}{'numpy':>12}{'Swift/numpy':>14}")
-    for name, ours_swift, ours_numpy in table:
-        print(f"  {name:<46}{ours_swift * 1000:>9.1f} ms{ours_numpy * 1000:>9.1f} ms{ours_swift / ours_numpy:>14.2f}")
-    print(f"  of (1), the sums by region and week alone: Swift (SQLite through AppRuntime.aggregate) "
-          f"{float(np.median(swift['aggregate_seconds'])) * 1000:.1f} ms, numpy (.npz read and bincount) {sums_time * 1000:.1f} ms")
-    print(f"  of (2), the update alone, through the runtime: {float(np.median(swift['update_seconds'])) * 1000:.1f} ms")
+    for name, swift_key, numpy_key in table:
+        mine, theirs = float(np.median(swift[swift_key])), float(np.median(numpy_times[numpy_key]))
+        print(f"  {name:<46}{mine * 1000:>9.1f} ms{theirs * 1000:>9.1f} ms{mine / theirs:>14.2f}")
+    print("  Swift's sums: SQLite through AppRuntime.aggregate; numpy's: reading the .npz and np.bincount")
+    print(f"  Swift's update alone, of (2): {float(np.median(swift['update_seconds'])) * 1000:.1f} ms")
     print()
     print("same model on both sides (to 1e-6 relative):")
     for name, difference in checks:
@@ -372,4 +385,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) != 3 or sys.argv[1] not in ("peer", "report"):
+        sys.exit("usage: numpy_model.py peer|report FOLDER")
+    (peer if sys.argv[1] == "peer" else report)(Path(sys.argv[2]))
