@@ -334,11 +334,8 @@ def report(folder):
     if [weight["effective"] for weight in swift["report"]["weights"]] != list(WEIGHTS):
         sys.exit("the Swift run used other weights than this model")
     runner = Peer(folder)
-    runner.arrays, runner.row_of = load_csv(folder)
-    runner.model = StoreModel(runner.arrays, int(np.datetime64(swift["now"][:10], "D").astype(np.int64)))
-    runner.cents = runner.arrays["cents"].copy()
-    runner.actuals, runner.drivers = load_series(folder)
-    ours = runner.model.run(runner.arrays["region"], runner.cents, runner.arrays["day"])
+    runner.load(swift["now"][:10])
+    ours = runner.full()
     ours["names"] = runner.model.names
     for change in swift["changes"]:
         after = runner.change(change["id"], change["amount_cents"])
