@@ -55,11 +55,13 @@ struct SeriesWorkload {
                     name: "d\(d + 1)", values: values, weight: ForecastWorkload.weights[d],
                     normalization: .zScore(window: ForecastWorkload.zScoreWindow))
             }
-            // As the forecast engine does: the baseline sees the history with the drivers' effects taken out.
-            let adjusted = try combination.adjusted(series, drivers: driverList)
+            // As the forecast engine does: the effects worked out once, the baseline fitted on the
+            // history with them taken out, each window's forecast moved by its periods' effects.
+            let effects = try combination.effects(driverList, periods: 0..<(series.count + ForecastWorkload.horizon))
+            let adjusted = try combination.adjusted(series, effects: effects)
             return try backtest.run(series) { history in
                 let plain = try baseline.forecast(adjusted.prefix(history.count), horizon: ForecastWorkload.horizon)
-                return try combination.apply(to: plain, drivers: driverList, firstPeriod: history.count).points
+                return try combination.apply(to: plain, effects: effects[history.count...]).points
             }
         }
     }
