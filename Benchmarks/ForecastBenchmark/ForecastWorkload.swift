@@ -19,9 +19,15 @@ struct ForecastWorkload {
     static let weights = [0.08, -0.05, 0.04, 0.03, -0.06, 0.02, 0.05, -0.03]
     static let stages = ["prospect", "qualified", "proposal", "negotiation", "won", "lost"]
     /// The Monday the history starts on.
-    static let firstDay = CalendarDay(year: 2025, month: 1, day: 6)
+    /// 2025-01-06, a Monday, as days since 1970-01-01.
+    static let firstDay = CalendarDate(year: 2025, month: 1, day: 6)!.daysSinceEpoch
     /// The time the forecast is made: the Monday of the first week ahead, just after the history.
-    static let now = Timestamp(seconds: Int64(firstDay.adding(7 * weeks).days) * 86_400 + 3_600)
+    static let now = Timestamp(seconds: Int64(firstDay + 7 * weeks) * 86_400 + 3_600)
+
+    /// The `YYYY-MM-DD` of a day counted from 1970-01-01.
+    static func day(_ days: Int) -> String {
+        CalendarDate(daysSinceEpoch: days)?.description ?? "day \(days)"
+    }
 
     static func region(_ index: Int) -> String { "region_\(index < 9 ? "0" : "")\(index + 1)" }
 
@@ -133,7 +139,7 @@ struct ForecastWorkload {
                     Self.id(index),
                     [
                         "region": Value.string(Self.region(Int(region[index]))), "stage": .string(Self.stages[Int(stage[index])]),
-                        "amount": .int(cents[index]), "expected_close": .string(Self.firstDay.adding(Int(day[index])).text),
+                        "amount": .int(cents[index]), "expected_close": .string(Self.day(Self.firstDay + Int(day[index]))),
                     ]
                 )
             }
@@ -148,7 +154,7 @@ struct ForecastWorkload {
                 for (g, values) in byRegion.enumerated() {
                     for (w, value) in values.enumerated() {
                         let fields: [String: Value] = [
-                            "region": .string(Self.region(g)), "week_of": .string(Self.firstDay.adding(7 * w).text), "value": .double(value),
+                            "region": .string(Self.region(g)), "week_of": .string(Self.day(Self.firstDay + 7 * w)), "value": .double(value),
                         ]
                         _ = try transaction.insert(table: "driver_\(d + 1)", fields: fields, revision: revision, now: Self.now)
                     }
@@ -164,7 +170,7 @@ struct ForecastWorkload {
     func export(to folder: URL) throws {
         var text = "id,region,stage,amount,expected_close\n"
         text.reserveCapacity(rows * 48)
-        let dates = (0..<(7 * Self.weeks)).map { Self.firstDay.adding($0).text }
+        let dates = (0..<(7 * Self.weeks)).map { Self.day(Self.firstDay + $0) }
         let regions = (0..<Self.groups).map(Self.region)
         for index in 0..<rows {
             let amount = cents[index]
@@ -176,7 +182,7 @@ struct ForecastWorkload {
         var drivers = "driver,region,week_of,value\n"
         for (d, byRegion) in driverValues.enumerated() {
             for (g, values) in byRegion.enumerated() {
-                for (w, value) in values.enumerated() { drivers += "d\(d + 1),\(regions[g]),\(Self.firstDay.adding(7 * w).text),\(value)\n" }
+                for (w, value) in values.enumerated() { drivers += "d\(d + 1),\(regions[g]),\(Self.day(Self.firstDay + 7 * w)),\(value)\n" }
             }
         }
         try drivers.write(to: folder.appendingPathComponent("drivers.csv"), atomically: true, encoding: .utf8)

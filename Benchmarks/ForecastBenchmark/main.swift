@@ -77,7 +77,7 @@ print(String(format: "fill: %d opportunities and %d driver values in %.1f s (not
 
 // The numpy side reads the export into arrays once and runs each figure once off the books.
 let peer = peerCommand.isEmpty ? nil : try NumpyPeer(command: peerCommand)
-let conversionTime = try peer?.ask("load \(ForecastWorkload.firstDay.adding(7 * ForecastWorkload.weeks).text)")
+let conversionTime = try peer?.ask("load \(ForecastWorkload.day(ForecastWorkload.firstDay + 7 * ForecastWorkload.weeks))")
 _ = try peer?.ask("full")
 _ = try peer?.ask("backtest")
 var numpyTimes: [String: [Double]] = [:]
