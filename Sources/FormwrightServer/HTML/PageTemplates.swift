@@ -3,6 +3,7 @@
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "app": app, "form": form, "records": records, "record": record, "message": message,
+        "dashboard": dashboard,
     ]
 
     static let layout = """
@@ -53,6 +54,8 @@ enum PageTemplates {
         {{#forms}}<p><a href="{{url}}">{{title}}</a></p>{{/forms}}
         <h2>{{tablesHeading}}</h2>
         {{#tables}}<p><a href="{{url}}">{{title}}</a></p>{{/tables}}
+        {{#dashboardsHeading}}<h2>{{dashboardsHeading}}</h2>
+        {{#dashboards}}<p><a href="{{url}}">{{title}}</a></p>{{/dashboards}}{{/dashboardsHeading}}
         """
 
     static let form = """
