@@ -3,7 +3,8 @@ import FormwrightCore
 extension AppDecoder {
     static let dashboardKeys = ["title", "description", "tiles"]
     static let tileKeys = [
-        "kind", "title", "table", "measure", "by", "split", "filter", "date", "period", "last", "compare", "columns", "sort", "limit",
+        "kind", "title", "table", "measure", "by", "split", "filter", "date", "period", "last", "current", "compare", "columns", "sort",
+        "limit",
     ]
     /// The tile keys that apply to some kinds only, and those kinds.
     static let tileOptions: [(key: String, kinds: [DashboardTile.Kind])] = [
@@ -44,7 +45,7 @@ extension AppDecoder {
         return dashboards
     }
 
-    /// One tile: `{ kind, table, measure, by, split, filter, date, period, last, compare, columns, sort, limit, title }`.
+    /// One tile: `{ kind, table, measure, by, split, filter, date, period, last, current, compare, columns, sort, limit, title }`.
     private mutating func decodeTile(_ node: YAMLNode, number: Int, dashboard: String) -> DashboardTile? {
         let subject = "tile \(number) of dashboard '\(dashboard)'"
         guard
@@ -105,12 +106,20 @@ extension AppDecoder {
             limit: limit?.value ?? DashboardTile.defaultLimit, range: node.range)
     }
 
-    /// `date`, `period` and `last`: the window of time the records must fall in.
+    /// `date`, `period`, `last` and `current`: the window of time the records must fall in.
     ///
     /// A chart by periods takes its date field and period from `by`; elsewhere `last` needs `date` and `period`.
     private mutating func decodeWindow(_ reader: MappingReader, groupBy: DashboardGrouping?, valid: inout Bool) -> DashboardWindow? {
         let last = reader["last"].flatMap { context.integer($0, key: "last", in: 1...DashboardWindow.maximumCount) }
         if reader.entry("last") != nil, last == nil { valid = false }
+        var includesCurrent = true
+        if let entry = reader.entry("current") {
+            if let flag = context.bool(entry.value, key: "current") { includesCurrent = flag } else { valid = false }
+            if reader.entry("last") == nil {
+                context.error(.missingKey, "'current' needs 'last', how many periods to count back", at: entry.keyRange)
+                valid = false
+            }
+        }
         if case .period(let field, let period)? = groupBy {
             for key in ["date", "period"] {
                 guard let entry = reader.entry(key) else { continue }
@@ -119,7 +128,7 @@ extension AppDecoder {
                     at: entry.keyRange)
                 valid = false
             }
-            return last.map { DashboardWindow(date: field, period: period, count: $0) }
+            return last.map { DashboardWindow(date: field, period: period, count: $0, includesCurrent: includesCurrent) }
         }
         let date = reader["date"].flatMap { context.text($0, key: "date") }
         var period: ForecastPeriod?
@@ -148,7 +157,7 @@ extension AppDecoder {
             valid = false
         }
         guard let date, let period, let last else { return nil }
-        return DashboardWindow(date: date, period: period, count: last)
+        return DashboardWindow(date: date, period: period, count: last, includesCurrent: includesCurrent)
     }
 
     /// `count`, `sum(field)`, `avg(field)`, a bare field (summed) or `{ ratio: [numerator, denominator] }`.

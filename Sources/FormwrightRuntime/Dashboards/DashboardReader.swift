@@ -65,10 +65,12 @@ struct DashboardReader: Sendable {
                 guard let current = line.ordinal(at: context.now, calendar: calendar) else {
                     throw RuntimeError(.badRequest, "\(owner): the moment \(context.now.rfc3339) has no period")
                 }
-                let span = DashboardSpan(timeline: line, current: current, count: written.count.value)
+                let back = written.includesCurrent ? 0 : 1
+                let span = DashboardSpan(timeline: line, current: current, count: written.count.value, periodsBack: back)
                 window = (span, try Self.condition(span, field: field, values: values, owner: owner))
                 if tile.comparesWithPrevious {
-                    let before = DashboardSpan(timeline: line, current: current, count: written.count.value, periodsBack: written.count.value)
+                    let before = DashboardSpan(
+                        timeline: line, current: current, count: written.count.value, periodsBack: back + written.count.value)
                     previous = (before, try Self.condition(before, field: field, values: values, owner: owner))
                 }
             }

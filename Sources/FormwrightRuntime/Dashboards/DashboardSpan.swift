@@ -16,7 +16,7 @@ public struct DashboardSpan: Sendable, Equatable {
     /// The ordinals of the span's periods on its timeline, first to last.
     let ordinals: ClosedRange<Int>
 
-    /// The span of `count` periods ending `periodsBack` periods before the one holding `now`.
+    /// The span of `count` periods ending `periodsBack` periods before `current`, the one holding now.
     init(timeline: ForecastTimeline, current: Int, count: Int, periodsBack: Int = 0) {
         let last = current - periodsBack
         let first = last - (count - 1)

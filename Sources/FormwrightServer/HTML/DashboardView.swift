@@ -20,7 +20,8 @@ struct DashboardView {
             .tile{background:#fff;border:1px solid #dde;border-radius:.3rem;padding:.25rem 1rem .75rem;min-width:0}
             .tile h2{font-size:1.1rem;margin:.5rem 0}.tile-table{grid-column:1/-1}.tile td,.tile th{white-space:nowrap}
             .figure{font-size:2.2rem;font-weight:700;margin:.25rem 0}.up{color:#1b7a3a}.down{color:#b00020}
-            .chart{margin:0}.chart svg{display:block;width:100%;height:auto}.chart text{font-size:11px;fill:#556}
+            @media (min-width:48rem){.tile-bar,.tile-line{grid-column:span 2}}
+            .chart{margin:0}.chart svg{display:block;width:100%;height:auto}.chart text{font-size:13px;fill:#556}
             .chart .title{font-weight:600}.chart .grid{stroke:#e6e8ee}.chart .axis{stroke:#889}
             .chart path.line{fill:none;stroke-width:2;stroke-linejoin:round}
             .legend{font-size:.9rem;color:#556;margin:.3rem 0}.legend span{margin-right:1rem;white-space:nowrap}

@@ -23,6 +23,7 @@ import Testing
         #expect(won.window?.date.value == "expected_close")
         #expect(won.window?.period == .week)
         #expect(won.window?.count.value == 4)
+        #expect(won.window?.includesCurrent == false)
         #expect(won.comparesWithPrevious)
         #expect(won.filter?.text == "stage == 'won'")
 
@@ -35,6 +36,7 @@ import Testing
         #expect(line.window?.date.value == "expected_close")
         #expect(line.window?.period == .week)
         #expect(line.window?.count.value == 12)
+        #expect(line.window?.includesCurrent == true)
 
         let table = dashboard.tiles[4]
         #expect(table.columns.map(\.value) == ["name", "region", "stage", "amount"])

@@ -139,6 +139,18 @@ import Testing
             "'period' needs 'last', how many periods to count back from the current one")
     }
 
+    @Test func currentNeedsLast() {
+        Self.expect(
+            "kind: kpi, table: opportunities, measure: count, 1️⃣current: false", "definition.missingKey",
+            "'current' needs 'last', how many periods to count back")
+    }
+
+    @Test func currentIsTrueOrFalse() {
+        Self.expect(
+            "kind: kpi, table: opportunities, measure: count, date: closed_at, period: week, last: 4, current: 1️⃣no",
+            "definition.wrongType", "expected true or false for 'current' but found 'no'; write true or false")
+    }
+
     @Test func windowDateMustBeADate() {
         Self.expect(
             "kind: kpi, table: opportunities, measure: count, date: 1️⃣stage, period: week, last: 4", "definition.wrongFieldType",

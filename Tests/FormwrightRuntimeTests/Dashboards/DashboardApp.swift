@@ -38,6 +38,10 @@ enum DashboardApp {
               - { kind: line, table: deals, measure: sum(amount), by: week(closed_at), split: region, last: 6 }
               - { kind: bar, table: deals, measure: count, by: stage }
               - { kind: table, table: deals, columns: [name, amount], filter: "region == 'east'", sort: -amount, limit: 3 }
+          whole_weeks:
+            tiles:
+              - { kind: kpi, table: deals, measure: sum(amount), filter: "stage == 'won'", date: closed_on, period: week, last: 4,
+                  current: false, compare: previous }
           untranslatable:
             tiles:
               - { kind: kpi, table: deals, measure: count, filter: "amount > 10.001" }

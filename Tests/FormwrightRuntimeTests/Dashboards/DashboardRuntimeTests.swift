@@ -46,6 +46,14 @@ import Testing
         }
         #expect(abs(reported - change) < 1e-12)
 
+        // Without the week under way: the four whole weeks 2026-10-26 … 2026-11-22, and the four before.
+        let whole = try await runtime.dashboard("whole_weeks", now: DashboardApp.now).tiles[0].json
+        #expect(whole.member("window")?.member("from") == .string("2026-10-26"))
+        #expect(whole.member("window")?.member("to") == .string("2026-11-22"))
+        #expect(whole.member("value") == Self.money(won(from: "2026-10-26", to: "2026-11-22")))
+        #expect(whole.member("previous_window")?.member("from") == .string("2026-09-28"))
+        #expect(whole.member("previous") == Self.money(won(from: "2026-09-28", to: "2026-10-25")))
+
         #expect(result.tiles[1].json.member("value") == .int(60))
         #expect(result.tiles[1].title == "count")
 

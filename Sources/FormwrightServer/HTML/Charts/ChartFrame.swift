@@ -14,7 +14,7 @@ struct ChartFrame: Sendable {
     static let categoryLabelY = 268.0
     static let categoryTitleY = 292.0
     /// The most category labels written along the bottom; others are left out, evenly.
-    static let maximumCategoryLabels = 8
+    static let maximumCategoryLabels = 6
     /// The longest label written, in characters; longer ones end in "…".
     static let maximumLabelLength = 14
 
