@@ -243,6 +243,45 @@ import Testing
         }
     }
 
+    @Test func chartWithoutCategories() {
+        Self.expect("kind: 1️⃣line, table: opportunities, measure: count", "definition.missingKey", "a 'line' tile needs 'by'")
+    }
+
+    @Test func unreadableGrouping() {
+        Self.expect(
+            "kind: bar, table: opportunities, measure: count, by: 1️⃣week(", "definition.invalidValue",
+            "cannot read 'by: week('; write a field, day(field), week(field) or month(field)")
+    }
+
+    @Test func lastWithoutPeriod() {
+        Self.expect(
+            "kind: kpi, table: opportunities, measure: count, date: closed_at, 1️⃣last: 4", "definition.missingKey",
+            "'last' needs 'period': day, week or month")
+    }
+
+    @Test func splitByAListOfChoices() {
+        Self.expect(
+            "kind: bar, table: opportunities, measure: count, by: stage, split: 1️⃣tags", "definition.wrongFieldType",
+            "field 'tags' of table 'opportunities' holds a list of choices and cannot be split by")
+    }
+
+    @Test func sortByAListOfChoices() {
+        Self.expect(
+            "kind: table, table: opportunities, sort: 1️⃣-tags", "definition.wrongFieldType",
+            "field 'tags' of table 'opportunities' holds a list of choices and cannot be sorted by")
+    }
+
+    @Test func dashboardsMustBeAMapping() {
+        DashboardFixture.expectOne(
+            "dashboards: 1️⃣[pipeline]", id: "definition.wrongType",
+            message: "expected a mapping of dashboard names to dashboards for 'dashboards' but found a list")
+    }
+
+    @Test func dashboardWithoutTiles() {
+        DashboardFixture.expectOne(
+            "dashboards:\n  d:\n    1️⃣title: Pipeline", id: "definition.missingKey", message: "dashboard 'd' is missing the key 'tiles'")
+    }
+
     @Test func badDashboardName() {
         DashboardFixture.expectOne(
             "dashboards:\n  1️⃣Pipeline:\n    tiles: [{ kind: kpi, table: opportunities, measure: count }]", id: "definition.invalidName",
