@@ -253,6 +253,12 @@ if Context.environment["FORMWRIGHT_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ForecastBenchmark",
+            dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightSQLite", "FormwrightStorage", "FormwrightCore"],
+            path: "Benchmarks/ForecastBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "WorkflowBenchmark",
             dependencies: ["FormwrightDefinition", "FormwrightRuntime", "FormwrightSQLite", "FormwrightStorage", "FormwrightCore"],
             path: "Benchmarks/WorkflowBenchmark",

@@ -55,11 +55,11 @@ extension PostgresReader {
             let positions = (1...plan.keys.count).map(String.init)
             sql += " GROUP BY \(positions.joined(separator: ", "))"
             sql += " ORDER BY \(positions.map { "\($0) ASC NULLS FIRST" }.joined(separator: ", "))"
-            sql += " LIMIT \(statement.parameter(Int64(AggregateQuery.maximumGroups) + 1))"
+            sql += " LIMIT \(statement.parameter(Int64(plan.groupLimit) + 1))"
         }
         statement.sql = sql
         let rows = try session.run(statement.query).rows
-        guard rows.count <= AggregateQuery.maximumGroups else { throw plan.tooManyGroups }
+        guard rows.count <= plan.groupLimit else { throw plan.tooManyGroups }
         return try rows.map { row in
             let cells = row.makeRandomAccess()
             var keys: [ColumnValue] = []

@@ -46,7 +46,7 @@ extension SQLiteReader {
         if !plan.keys.isEmpty {
             let positions = (1...plan.keys.count).map(String.init).joined(separator: ", ")
             sql += " GROUP BY \(positions) ORDER BY \(positions) LIMIT ?"
-            arguments.append((AggregateQuery.maximumGroups + 1).databaseValue)
+            arguments.append((plan.groupLimit + 1).databaseValue)
         }
         let rows: [Row]
         do {
@@ -55,7 +55,7 @@ extension SQLiteReader {
             let sums = plan.integerSumColumns
             throw plan.sumOverflow(sums.count == 1 ? sums[0] : nil)
         }
-        guard rows.count <= AggregateQuery.maximumGroups else { throw plan.tooManyGroups }
+        guard rows.count <= plan.groupLimit else { throw plan.tooManyGroups }
         return try rows.map { row in
             var values: [ColumnValue] = []
             for index in 0..<(plan.keys.count + plan.figures.count) {

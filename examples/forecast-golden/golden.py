@@ -212,7 +212,7 @@ def normalise(x, kind, window):
         past = np.array(past, dtype=float)
         if kind == "z_score":
             sd = past.std()
-            out.append(float((v - past.mean()) / sd) if sd > 0 else 0.0)
+            out.append(float((v - past.mean()) / sd) if sd > 1e-12 * abs(past.mean()) and sd > 0 else 0.0)
         else:
             out.append(float(v / past.mean() - 1) if past.mean() != 0 else None)
     return out
@@ -225,6 +225,7 @@ def lagged(x, lag):
 def combination_case():
     baseline = [100.0, 110.0, 120.0, 130.0]
     first = 8
+    history = [50.0, 60.0, None, 55.0, 70.0, 65.0, 80.0, 75.0]
     price = [10, 11, 9, 10, 12, 11, 10, 13, 12, 11, None, 14]
     promo = [1.0, 2.0, 1.5, None, 2.5, 3.0, 2.0, 2.5, 4.0, 1.0, 3.5, 2.0]
     drivers = [
@@ -240,7 +241,7 @@ def combination_case():
         for policy in ["zero", "last", "skip"]:
             for cap in [None, 0.05]:
                 effects = []
-                for t in range(first, first + len(baseline)):
+                for t in range(0, first + len(baseline)):
                     total, skipped = 0.0, False
                     for w, x in prepared:
                         v = x[t] if t < len(x) else None
@@ -255,12 +256,16 @@ def combination_case():
                     if cap is not None:
                         total = float(np.clip(total, -cap, cap))
                     effects.append(total)
-                e = np.array(effects)
+                e = np.array(effects[first:])
                 b = np.array(baseline)
                 points = b * np.exp(e) if form == "log_linear" else b + e
-                cases.append({"form": form, "missing": policy, "cap": cap, "effects": e.tolist(), "points": points.tolist()})
+                # The history with the drivers' effect taken out, as the model's baseline sees it.
+                adjusted = [None if y is None else (y * np.exp(-effects[t]) if form == "log_linear" else y - effects[t])
+                            for t, y in enumerate(history)]
+                cases.append({"form": form, "missing": policy, "cap": cap, "effects": e.tolist(), "points": points.tolist(),
+                              "adjusted": [None if a is None else float(a) for a in adjusted]})
     normalised = {d["name"]: normalise(d["values"], d["normalization"], d["window"]) for d in drivers}
-    return {"baseline": baseline, "first_period": first, "drivers": drivers, "normalised": normalised, "cases": cases}
+    return {"baseline": baseline, "history": history, "first_period": first, "drivers": drivers, "normalised": normalised, "cases": cases}
 
 
 def metrics_case():

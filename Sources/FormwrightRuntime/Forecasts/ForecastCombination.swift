@@ -74,7 +74,17 @@ public struct ForecastCombination: Sendable, Hashable {
     ///
     /// - Throws: ``ForecastError`` for a bad driver or cap, or a value that is not finite.
     public func adjusted(_ series: ForecastSeries, drivers: [ForecastDriver]) throws -> ForecastSeries {
-        let effects = try effects(drivers, periods: 0..<series.count)
+        try adjusted(series, effects: try effects(drivers, periods: 0..<series.count))
+    }
+
+    /// The series with the given effects (one per period of the series, from ``effects(_:periods:)``)
+    /// taken out, as ``adjusted(_:drivers:)`` does: for a caller that works out the effects once.
+    ///
+    /// - Throws: ``ForecastError`` for too few effects or a value that is not finite.
+    public func adjusted(_ series: ForecastSeries, effects: [Double]) throws -> ForecastSeries {
+        guard effects.count >= series.count else {
+            throw ForecastError(.invalidParameter, "\(effects.count) effects for a series of \(series.count) periods")
+        }
         var adjusted = series
         for (index, value) in series.values.enumerated() {
             guard let value else { continue }
@@ -101,7 +111,17 @@ public struct ForecastCombination: Sendable, Hashable {
         guard !overflow, firstPeriod >= 0 else {
             throw ForecastError(.invalidParameter, "first period \(firstPeriod) must be in 0…\(Int.max - baseline.points.count)")
         }
-        let effects = try effects(drivers, periods: firstPeriod..<end)
+        return try apply(to: baseline, effects: try effects(drivers, periods: firstPeriod..<end))
+    }
+
+    /// The baseline moved by the given effects, one per horizon (from ``effects(_:periods:)``), as
+    /// ``apply(to:drivers:firstPeriod:)`` does: for a caller that works out the effects once.
+    ///
+    /// - Throws: ``ForecastError`` for fewer effects than horizons or a result that is not finite.
+    public func apply(to baseline: PointForecast, effects: some Collection<Double>) throws -> PointForecast {
+        guard effects.count >= baseline.points.count else {
+            throw ForecastError(.invalidParameter, "\(effects.count) effects for \(baseline.points.count) horizons")
+        }
         let move: (Double, Double) -> Double =
             switch form {
             case .logLinear: { $0 * exp($1) }

@@ -3,6 +3,7 @@
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "app": app, "form": form, "records": records, "record": record, "message": message,
+        "forecast": forecast,
         "dashboard": dashboard,
     ]
 
@@ -30,6 +31,17 @@ enum PageTemplates {
         .scroll{overflow-x:auto}.required{color:#b00020}
         .run{background:#fff;border:1px solid #dde;border-radius:.3rem;padding:.25rem 1rem;margin:1rem 0;overflow-wrap:anywhere}
         .run h3{font-size:1.1rem}.run ol{padding-left:1.2rem}.state-failed{color:#b00020}.state-succeeded{color:#1b7a3a}
+        th.num,td.num{text-align:right;white-space:nowrap}.definition{background:#fff;border-left:4px solid #2457d6;padding:.4rem .75rem}
+        .pill{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.15rem .6rem;border:1px solid #aab;border-radius:1rem;background:#fff}
+        .badge{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:-.05em}
+        .c-green{background:#1b7a3a}.c-amber{background:#d98c00}.c-red{background:#b00020}.c-unknown{background:#889}
+        .chart{margin:1rem 0}.chart svg{display:block;width:100%;height:auto;background:#fff;border:1px solid #dde;border-radius:.3rem}
+        .chart text{font-size:14px;fill:#556}.chart .grid{stroke:#e6e8ee}.chart .now{stroke:#99a;stroke-dasharray:3 3}
+        .chart path{fill:none;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}.chart .actual{stroke:#1d2330}
+        .chart .forecast{stroke:#2457d6}.chart .plan{stroke:#b06000;stroke-dasharray:6 4}.chart .band{fill:#2457d6;fill-opacity:.15;stroke:none}
+        .legend{font-size:.9rem;color:#556;margin-top:.3rem}.legend span{margin-right:1rem;white-space:nowrap}
+        .key{display:inline-block;width:1.4em;margin-right:.35em;vertical-align:middle;border-top:2px solid #1d2330}
+        .key-forecast{border-top-color:#2457d6}.key-plan{border-top:2px dashed #b06000}.key-band{border:0;height:.7em;background:rgba(36,87,214,.15)}
         </style>
         </head>
         <body>
@@ -54,6 +66,8 @@ enum PageTemplates {
         {{#forms}}<p><a href="{{url}}">{{title}}</a></p>{{/forms}}
         <h2>{{tablesHeading}}</h2>
         {{#tables}}<p><a href="{{url}}">{{title}}</a></p>{{/tables}}
+        {{#forecastsHeading}}<h2>{{forecastsHeading}}</h2>
+        {{#forecasts}}<p><a href="{{url}}">{{title}}</a></p>{{/forecasts}}{{/forecastsHeading}}
         {{#dashboardsHeading}}<h2>{{dashboardsHeading}}</h2>
         {{#dashboards}}<p><a href="{{url}}">{{title}}</a></p>{{/dashboards}}{{/dashboardsHeading}}
         """

@@ -1,10 +1,8 @@
 extension PageWords {
     var dashboards: String { chinese ? "仪表板" : "Dashboards" }
     var empty: String { chinese ? "（空）" : "(empty)" }
-    var noValue: String { "—" }
     var noDashboardRecords: String { chinese ? "没有符合条件的记录。" : "No records match." }
     var previousPeriod: String { chinese ? "上一期" : "previous" }
-    var computedAt: String { chinese ? "计算时间" : "computed" }
 
     /// `4 weeks: 2026-11-02 – 2026-11-29`.
     func window(count: Int, period: String, from: String, to: String) -> String {

@@ -16,7 +16,7 @@ public protocol ReadTransaction {
     /// - Throws: ``StorageError/Code/unknownField`` for a name the table lacks;
     ///   ``StorageError/Code/invalidQuery`` for a group or measure the field's type cannot have,
     ///   an unknown time zone, an integer sum beyond 64 bits, or more than
-    ///   ``AggregateQuery/maximumGroups`` groups.
+    ///   the query's ``AggregateQuery/groupLimit`` groups.
     func aggregate(_ query: AggregateQuery) throws -> [AggregateRow]
 
     /// How many records of `table` have every field of `filters` equal to the given value.

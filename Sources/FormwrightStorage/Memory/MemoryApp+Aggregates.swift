@@ -9,7 +9,7 @@ extension MemoryApp {
             let value = { (column: ColumnSchema) throws -> ColumnValue in try storedValue(record, column, table) }
             let keys = try plan.keys.map { key in try keyValue(key, value, plan.calendar) }
             if groups[keys] == nil {
-                guard groups.count < AggregateQuery.maximumGroups else { throw plan.tooManyGroups }
+                guard groups.count < plan.groupLimit else { throw plan.tooManyGroups }
                 groups[keys] = AggregateAccumulator(plan.figures)
             }
             try groups[keys]?.add(value, plan: plan)

@@ -39,6 +39,8 @@ public struct AggregatePlan: Sendable {
     public let figures: [Figure]
     /// The calendar of the query's time zone.
     public let calendar: PeriodCalendar
+    /// The most groups the answer may hold.
+    public let groupLimit: Int
 
     /// Checks `query` against `table`.
     ///
@@ -51,6 +53,7 @@ public struct AggregatePlan: Sendable {
         self.table = table
         condition = query.condition
         calendar = try PeriodCalendar(timeZone: query.timeZone)
+        groupLimit = max(query.groupLimit, 1)
         if let condition = query.condition { try table.checkCondition(condition) }
         keys = try query.groups.map { group -> Key in
             switch group {
@@ -95,11 +98,11 @@ public struct AggregatePlan: Sendable {
         }
     }
 
-    /// The error for an answer of more than ``AggregateQuery/maximumGroups`` groups.
+    /// The error for an answer of more than ``groupLimit`` groups.
     public var tooManyGroups: StorageError {
         StorageError(
             .invalidQuery,
-            "the records of table '\(table.name)' form more than \(AggregateQuery.maximumGroups) groups; group by fewer or coarser keys, or count fewer records",
+            "the records of table '\(table.name)' form more than \(groupLimit) groups; group by fewer or coarser keys, or count fewer records",
             table: table.name)
     }
 

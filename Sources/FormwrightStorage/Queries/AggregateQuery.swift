@@ -17,6 +17,8 @@ public struct AggregateQuery: Sendable, Hashable {
     /// The time zone that date periods of timestamp fields are taken in: a name of the time zone
     /// database (`Europe/Berlin`, `UTC`); any other name is an `invalidQuery` error.
     public var timeZone: String
+    /// The most groups the answer may hold; more is an error rather than a partial answer.
+    public var groupLimit: Int
 
     /// The most groups one query returns; more is an error, not a silent cut.
     public static let maximumGroups = 10_000
@@ -31,13 +33,14 @@ public struct AggregateQuery: Sendable, Hashable {
     ///   - timeZone: the IANA zone in which timestamps fall into days, weeks and months.
     public init(
         table: String, condition: RecordCondition? = nil, groups: [AggregateGroup] = [], measures: [AggregateMeasure],
-        timeZone: String = "UTC"
+        timeZone: String = "UTC", groupLimit: Int = AggregateQuery.maximumGroups
     ) {
         self.table = table
         self.condition = condition
         self.groups = groups
         self.measures = measures
         self.timeZone = timeZone
+        self.groupLimit = groupLimit
     }
 }
 

@@ -1,7 +1,8 @@
 import FormwrightRuntime
 import Testing
 
-/// Normalisation, lag, bounds, cap and the missing-value policies agree with the golden values.
+/// Normalisation, lag, bounds, cap, the missing-value policies and the history without the
+/// drivers' effect agree with the golden values.
 @Suite struct CombinationGoldenTests {
     func drivers() throws -> [ForecastDriver] {
         try ForecastGolden.load().combination.drivers.map { driver in
@@ -37,6 +38,8 @@ import Testing
             #expect(close(try combination.effects(drivers, periods: periods), item.effects), "\(label) effects")
             let combined = try combination.apply(to: PointForecast(points: golden.baseline), drivers: drivers, firstPeriod: golden.firstPeriod)
             #expect(close(combined.points, item.points), "\(label) points")
+            let adjusted = try combination.adjusted(ForecastSeries(values: golden.history), drivers: drivers)
+            #expect(close(adjusted.values, item.adjusted), "\(label) adjusted")
         }
     }
 }

@@ -70,10 +70,12 @@ struct ForecastGolden: Decodable {
         var cap: Double?
         var effects: [Double]
         var points: [Double]
+        var adjusted: [Double?]
     }
 
     struct Combination: Decodable {
         var baseline: [Double]
+        var history: [Double?]
         var firstPeriod: Int
         var drivers: [Driver]
         var normalised: [String: [Double?]]

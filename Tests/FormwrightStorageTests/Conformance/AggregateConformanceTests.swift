@@ -242,6 +242,13 @@ import Testing
         #expect(rows.count == limit)
         #expect(rows.first == Self.row([.integer(1)], [.integer(1)]))
         #expect(rows.last == Self.row([.integer(Int64(limit))], [.integer(1)]))
+        // A query may set a limit of its own, above or below the default.
+        var wider = AggregateQuery(table: "deals", groups: [.field("units")], measures: [.count])
+        wider.groupLimit = limit + 1
+        #expect(try await Fixtures.aggregate(store, wider).count == limit + 1)
+        wider.groupLimit = 3
+        let narrow = await #expect(throws: StorageError.self) { try await Fixtures.aggregate(store, wider) }
+        #expect(narrow?.message.contains("more than 3 groups") == true)
         try await store.close()
     }
 }

@@ -79,11 +79,11 @@ extension ForecastEngine {
         var pairs: [ForecastMetrics.Pair] = []
         for key in keys {
             let series = self.series(key, data, span: span)
-            let drivers = self.drivers(key, data, span: span)
-            let adjusted = try combination.adjusted(series, drivers: drivers)
+            let effects = try combination.effects(self.drivers(key, data, span: span), periods: 0..<(series.count + horizon))
+            let adjusted = try combination.adjusted(series, effects: effects)
             let early = try Backtest(windows: forecast.backtest.windows.value, horizon: horizon, seasonLength: season).cutoffs(count: series.count)
             guard let model = baseline(fitting: Array(try adjusted.filled().prefix(early.first ?? series.count))) else { continue }
-            pairs += try modelBacktest(series, adjusted: adjusted, drivers: drivers, model: model).flatMap { $0 }
+            pairs += try modelBacktest(series, adjusted: adjusted, effects: effects, model: model).flatMap { $0 }
         }
         return ForecastMetrics(pairs)
     }

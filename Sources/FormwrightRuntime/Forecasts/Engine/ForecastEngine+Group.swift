@@ -31,19 +31,21 @@ extension ForecastEngine {
         } else {
             // The model's baseline sees the history without the drivers' effects; the drivers of the
             // forecast periods then move it. The plain baseline sees the history as it is.
-            let adjusted = try combination.adjusted(series, drivers: drivers)
+            // The drivers' effects are worked out once for the history and the horizon.
+            let effects = try combination.effects(drivers, periods: 0..<(n + horizon))
+            let adjusted = try combination.adjusted(series, effects: effects)
             let adjustedHistory = try adjusted.filled()
             guard let raw = baseline(fitting: history), let model = baseline(fitting: adjustedHistory),
                 let backtestModel = baseline(fitting: Array(adjustedHistory.prefix(earlyHistory.count)))
             else { throw RuntimeError(.badRequest, "forecast '\(forecast.name.value)' has no baseline") }
             plain = try raw.forecast(series, horizon: horizon)
             let base = try model.forecast(adjusted, horizon: horizon)
-            official = try combination.apply(to: base, drivers: drivers, firstPeriod: n)
+            official = try combination.apply(to: base, effects: effects[n...])
             for scenario in scenarios {
                 let changed = try scenarioDrivers(drivers, scenario: scenario, key: key, firstPeriod: n)
                 scenarioForecasts.append(try combination.apply(to: base, drivers: changed, firstPeriod: n).points)
             }
-            tracks.append(track("model") { BacktestResult(pairs: try modelBacktest(series, adjusted: adjusted, drivers: drivers, model: backtestModel)) })
+            tracks.append(track("model") { BacktestResult(pairs: try modelBacktest(series, adjusted: adjusted, effects: effects, model: backtestModel)) })
         }
         for (name, baseline) in plainBaselines(fitting: earlyHistory) {
             tracks.append(track(name) { try backtest.run(series, baseline: baseline) })
@@ -60,10 +62,11 @@ extension ForecastEngine {
 
     /// The model's backtest pairs: at each cutoff the baseline of the adjusted history before it,
     /// moved by the drivers of the periods after it.
-    func modelBacktest(_ series: ForecastSeries, adjusted: ForecastSeries, drivers: [ForecastDriver], model: Baseline) throws -> [[ForecastMetrics.Pair]] {
+    /// `effects` are the drivers' effects of every period of the series and the horizon after it.
+    func modelBacktest(_ series: ForecastSeries, adjusted: ForecastSeries, effects: [Double], model: Baseline) throws -> [[ForecastMetrics.Pair]] {
         try Backtest(windows: forecast.backtest.windows.value, horizon: horizon, seasonLength: season).pairs(series) { history in
             let base = try model.forecast(adjusted.prefix(history.count), horizon: horizon)
-            return try combination.apply(to: base, drivers: drivers, firstPeriod: history.count).points
+            return try combination.apply(to: base, effects: effects[history.count...]).points
         }
     }
 

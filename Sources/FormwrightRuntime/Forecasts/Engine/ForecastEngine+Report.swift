@@ -10,7 +10,12 @@ extension ForecastEngine {
         var groups: [ForecastGroupReport] = []
         var scenarioGroups = Array(repeating: [ScenarioGroupDelta](), count: scenarios.count)
         for key in data.target.keys.sorted(by: Self.keyOrder) {
-            let (report, forecasts) = try group(key, data, span: span, scenarios: scenarios, rule: rule)
+            let (report, forecasts): (ForecastGroupReport, [[Double]])
+            do {
+                (report, forecasts) = try group(key, data, span: span, scenarios: scenarios, rule: rule)
+            } catch let error as ForecastError {
+                throw ForecastError(error.kind, "group '\(Self.label(key))': \(error.message)")
+            }
             groups.append(report)
             for (index, points) in forecasts.enumerated() {
                 scenarioGroups[index].append(

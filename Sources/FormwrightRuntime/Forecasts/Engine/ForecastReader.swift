@@ -48,6 +48,10 @@ struct ForecastReader: Sendable {
         }
     }
 
+    /// The most rows one of a forecast's aggregates may return: groups × periods (× stages for a
+    /// pipeline), far above what a dashboard of forecasts needs and small enough to hold in memory.
+    static let maximumRows = 1_000_000
+
     /// Everything the forecast reads, in one read transaction so that the parts agree.
     func read(_ transaction: any ReadTransaction) throws -> ForecastData {
         var data = ForecastData()
@@ -109,7 +113,7 @@ struct ForecastReader: Sendable {
             guard let table = app.table(named: tableName) else { return [] }
             let query = AggregateQuery(
                 table: tableName, condition: condition, groups: by.map(AggregateGroup.field) + [.period(date, timeline.period)],
-                measures: measures, timeZone: app.timezone)
+                measures: measures, timeZone: app.timezone, groupLimit: Self.maximumRows)
             let measured = measures.map { measure -> FieldDefinition? in
                 switch measure {
                 case .count: nil

@@ -32,7 +32,7 @@ import Testing
             horizon: 2
             baseline: naive
             drivers:
-              promo: { table: promo, value: level, weight: 0.1, missing: zero }
+              promo: { table: promo, value: level, weight: 0.1, missing: zero, normalise: { method: zscore, window: 3 } }
             backtest: { windows: 2 }
           conversion:
             target: { table: visits, measure: { ratio: [converted, seen] }, date: at }
@@ -92,8 +92,12 @@ import Testing
         let report = try await runtime.forecast("daily_visits", now: Self.now)
         #expect(report.notes == ["driver 'promo' has no value from 2026-03-10 on; it counts as 0 (no effect) there (missing: zero)"])
         #expect(report.weights == [ForecastWeight(driver: "promo", weight: 0.1, effective: 0.1)])
-        // With no promo value (0, no effect) the forecast is the naive baseline: yesterday's one visit.
-        #expect(report.groups[0].forecast == [1, 1])
+        // Day 9's level 0 after 0, 1, 2 is z = (0 − 1) / √(2/3): its effect is taken out of the
+        // history, and with no promo value ahead (0, no effect) nothing puts it back.
+        let z = -1 / (2.0 / 3).squareRoot()
+        let expected = exp(-0.1 * z)
+        #expect(report.groups[0].forecast.allSatisfy { abs($0 - expected) < 1e-12 }, "\(report.groups[0].forecast)")
+        #expect(report.groups[0].baseline == [1, 1], "the plain baseline is yesterday's one visit")
     }
 
     @Test func aRatioIsTheRatioOfSumsAndIsEmptyInAPeriodWithNothingToDivideBy() async throws {
@@ -129,5 +133,25 @@ import Testing
         await #expect(throws: error) { try await runtime.forecast("daily_visits", now: Self.now) }
         try await Self.visit(runtime, "a", "2026-03-10T08:00:00Z")
         await #expect(throws: error) { try await runtime.forecast("daily_visits", now: Self.now) }
+    }
+}
+
+extension ForecastEngineTests {
+    @Test func aDriverValueTooLargeToComputeWithFailsTheRunNamingTheGroupAndWritesNothing() async throws {
+        let runtime = try await Self.runtime()
+        // Levels 1 and 2 by turns, then an absurd one on the first forecast day: its z-score, times the weight, overflows exp.
+        for day in 1...10 {
+            if day < 10 { try await Self.visit(runtime, "b", "2026-03-0\(day)T12:00:00Z") }
+            _ = try await runtime.create(
+                table: "promo",
+                input: SubmissionInput(
+                    values: ["region": .string("b"), "day": .string(String(format: "2026-03-%02d", day)), "level": .double(day == 10 ? 1e300 : Double(1 + day % 2))],
+                    format: .json))
+        }
+        let before = try await runtime.storage.read(app: "visits") { try $0.count(table: "visits") }
+        let error = await #expect(throws: RuntimeError.self) { try await runtime.forecast("daily_visits", now: Self.now) }
+        #expect(error?.kind == .badRequest)
+        #expect(error?.message.hasPrefix("forecast 'daily_visits': group 'b': ") == true, "\(error?.message ?? "")")
+        #expect(try await runtime.storage.read(app: "visits") { try $0.count(table: "visits") } == before)
     }
 }
