@@ -33,12 +33,8 @@ struct DashboardReader: Sendable {
         self.app = app
         self.dashboard = dashboard
         self.locales = locales
-        let calendar: PeriodCalendar
-        do {
-            calendar = try PeriodCalendar(timeZone: app.timezone)
-        } catch {
-            throw RuntimeError(.badRequest, "dashboard '\(dashboard.name.value)': the app's time zone '\(app.timezone)' cannot make periods")
-        }
+        // Only a window needs the calendar; a zone it refuses fails just the tiles with one.
+        let calendar = try? PeriodCalendar(timeZone: app.timezone)
         let programs = app.expressions.dashboards[dashboard.name.value]?.filters ?? []
         plans = try dashboard.tiles.enumerated().map { index, tile in
             let owner = "dashboard '\(dashboard.name.value)', tile \(index + 1)"
@@ -62,6 +58,9 @@ struct DashboardReader: Sendable {
             var previous: (span: DashboardSpan, condition: RecordCondition)?
             if let written = tile.window, let field = table.field(named: written.date.value) {
                 let line = ForecastTimeline(period: ForecastReader.datePeriod(written.period))
+                guard let calendar else {
+                    throw RuntimeError(.badRequest, "\(owner): the app's time zone '\(app.timezone)' cannot make periods; name an IANA zone")
+                }
                 guard let current = line.ordinal(at: context.now, calendar: calendar) else {
                     throw RuntimeError(.badRequest, "\(owner): the moment \(context.now.rfc3339) has no period")
                 }
