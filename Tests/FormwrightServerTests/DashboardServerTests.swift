@@ -32,6 +32,9 @@ import Testing
               - { kind: bar, table: deals, measure: sum(amount), by: region }
               - { kind: line, table: deals, measure: sum(units), by: month(closed_on), split: region }
               - { kind: table, table: deals, columns: [name, region, amount], sort: name }
+          trend:
+            tiles:
+              - { kind: kpi, table: deals, measure: sum(units), date: closed_on, period: month, last: 2, compare: previous }
           strict:
             tiles:
               - { kind: kpi, table: deals, measure: count, filter: "amount > 0.001" }
