@@ -50,7 +50,8 @@ extension DashboardReader {
             let span = plan.window?.span.ordinals ?? ordinals.min().flatMap { low in ordinals.max().map { low...$0 } }
             categoryKeys = []
             if let span {
-                let shown = span.count > DashboardChartData.maximumCategories ? (span.upperBound - DashboardChartData.maximumCategories + 1)...span.upperBound : span
+                let most = DashboardChartData.maximumCategories
+                let shown = span.count > most ? (span.upperBound - most + 1)...span.upperBound : span
                 omittedCategories = span.count - shown.count
                 categoryKeys = shown.map { Key(timeline.start(of: $0)) }
             }

@@ -221,7 +221,8 @@ import Testing
 
     @Test func filterComparingTwoFields() {
         Self.expect(
-            "kind: kpi, table: opportunities, measure: count, filter: \"stage == 'won' && offered != null && accepted != null && (1️⃣offered > accepted || region == null)\"",
+            "kind: kpi, table: opportunities, measure: count, "
+                + "filter: \"stage == 'won' && offered != null && accepted != null && (1️⃣offered > accepted || region == null)\"",
             "definition.unsupportedFilter", Self.unsupported)
     }
 
