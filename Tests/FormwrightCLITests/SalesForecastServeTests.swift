@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The first `formwright serve apps/sales-forecast` on a new SQLite file loads the seed data and
-/// shows every table, with the totals its generator wrote into `data/truth.json`.
+/// shows every table, with the totals its generator wrote into `data/truth.json`, and its dashboard.
 @Suite struct SalesForecastServeTests {
     static let token = "sales-forecast-admin-token-0123456789"
     static let tables = ["opportunities", "sales", "plan", "subsidies", "ads", "competitor_prices"]
@@ -37,6 +37,15 @@ import Testing
         let group = try #require((try Self.json(Data(aggregate.body.utf8))["groups"] as? [[String: Any]])?.first)
         #expect(group["sum(amount)"] as? String == total)
         #expect(group["count"] as? Int == (summary["rows"] as? [String: Int])?["sales"])
+
+        let dashboard = try await server.request("GET", "api/v1/apps/sales-forecast/dashboards/overview", token: Self.token)
+        #expect(dashboard.status == 200, "\(dashboard.body)")
+        let tiles = try #require(try Self.json(Data(dashboard.body.utf8))["tiles"] as? [[String: Any]])
+        #expect(tiles.map { $0["kind"] as? String } == ["kpi", "kpi", "line", "bar", "table"])
+        #expect((tiles[4]["records"] as? [Any])?.count == 10)
+        let page = try await server.request("GET", "apps/sales-forecast/dashboards/overview", token: Self.token)
+        #expect(page.status == 200)
+        #expect(page.body.components(separatedBy: "<svg ").count - 1 == 2)
         #expect(server.stop() == 0)
     }
 }

@@ -151,7 +151,7 @@ extension AppChecker {
     }
 
     /// The table a forecast part names, or an error with a suggestion.
-    private mutating func knownTable(_ name: Located<String>, owner: String) -> TableDefinition? {
+    mutating func knownTable(_ name: Located<String>, owner: String) -> TableDefinition? {
         if let table = app.table(named: name.value) { return table }
         let hint = NameSuggester.hint(for: name.value, among: app.tables.map(\.name.value))
         context.error(.unknownTable, "\(owner) names unknown table '\(name.value)'\(hint)", at: name.range)
@@ -160,7 +160,7 @@ extension AppChecker {
 
     /// The field a forecast part names, if it exists and is of one of `kinds`; else an error.
     @discardableResult
-    private mutating func checkField(_ name: Located<String>, of table: TableDefinition, kinds: [FieldType], role: String) -> FieldDefinition? {
+    mutating func checkField(_ name: Located<String>, of table: TableDefinition, kinds: [FieldType], role: String) -> FieldDefinition? {
         guard let field = table.field(named: name.value) else {
             let hint = NameSuggester.hint(for: name.value, among: table.fields.map(\.name.value))
             context.error(.unknownField, "unknown field '\(name.value)' in table '\(table.name.value)'\(hint)", at: name.range)

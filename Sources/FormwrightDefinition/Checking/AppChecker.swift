@@ -2,7 +2,7 @@ import FormwrightCore
 
 /// Checks what the parts of a decoded app say about each other: links point at tables, forms
 /// name real fields, bounds are ordered, defaults satisfy their own field's constraints, and
-/// forecasts read fields of fitting types.
+/// forecasts and dashboards read fields of fitting types.
 struct AppChecker {
     var context: DecodingContext
     let app: AppDefinition
@@ -29,6 +29,7 @@ struct AppChecker {
         for form in app.forms { checkForm(form, tableNames: tableNames) }
         for workflow in app.workflows { checkWrites(workflow) }
         for forecast in app.forecasts { checkForecast(forecast) }
+        for dashboard in app.dashboards { checkDashboard(dashboard) }
     }
 
     private mutating func checkBounds(_ field: FieldDefinition) {

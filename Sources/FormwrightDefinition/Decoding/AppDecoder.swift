@@ -6,7 +6,7 @@ import Foundation
 /// Decoding checks each node's shape and each value's type; `AppChecker` then checks what the
 /// parts say about each other (links, form fields, defaults against constraints). Integrations
 /// and workflows are decoded after the tables, so their references to tables, fields and
-/// integrations are checked as they are read; forecasts' references are checked by `AppChecker`.
+/// integrations are checked as they are read; forecasts' and dashboards' references are checked by `AppChecker`.
 struct AppDecoder {
     static let topLevelKeys = [
         "formwright", "app", "title", "description", "timezone", "tables", "forms",
@@ -14,7 +14,7 @@ struct AppDecoder {
         "template", "parameters", "extends", "with",
     ]
     /// Sections the language reserves for later versions: read, kept out of the way, and warned about.
-    static let laterSections = ["dashboards", "access", "template", "parameters", "extends", "with"]
+    static let laterSections = ["access", "template", "parameters", "extends", "with"]
 
     var context: DecodingContext
     let file: String
@@ -67,10 +67,11 @@ struct AppDecoder {
         let integrations = app["integrations"].map { decodeIntegrations($0) } ?? []
         let workflows = app["workflows"].map { decodeWorkflows($0, tables: tables, integrations: integrations) } ?? []
         let forecasts = app["forecasts"].map { decodeForecasts($0, tables: tables) } ?? []
+        let dashboards = app["dashboards"].map { decodeDashboards($0) } ?? []
         guard let name else { return nil }
         return AppDefinition(
             name: name, title: title, description: description, timezone: timezone, tables: tables, forms: forms,
-            integrations: integrations, workflows: workflows, forecasts: forecasts, file: file, revision: revision)
+            integrations: integrations, workflows: workflows, forecasts: forecasts, dashboards: dashboards, file: file, revision: revision)
     }
 
     /// Reads a name used as a mapping key (a table, field or form name) and reports a bad one.

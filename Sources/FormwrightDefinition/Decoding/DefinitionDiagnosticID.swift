@@ -36,6 +36,7 @@ enum DefinitionDiagnosticID: String {
     case unknownOutput = "definition.unknownOutput"
     case unknownStep = "definition.unknownStep"
     case unknownTable = "definition.unknownTable"
+    case unsupportedFilter = "definition.unsupportedFilter"
     case unsupportedVersion = "definition.unsupportedVersion"
     case userOnPublicForm = "definition.userOnPublicForm"
     case valueOutOfBounds = "definition.valueOutOfBounds"

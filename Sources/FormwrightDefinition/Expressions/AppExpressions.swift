@@ -10,6 +10,8 @@ public struct AppExpressions: Sendable {
     public var workflows: [String: WorkflowExpressions] = [:]
     /// By forecast name.
     public var forecasts: [String: ForecastExpressions] = [:]
+    /// By dashboard name.
+    public var dashboards: [String: DashboardExpressions] = [:]
 
     /// Creates an empty set.
     public init() {}

@@ -9,8 +9,8 @@ import FormwrightExpressions
 /// `required_if` and `readonly_if`. Computed fields are ordered so each comes after the computed
 /// fields it reads; a cycle among them is an error naming it. It then compiles each integration's
 /// url holes, headers, body and outputs, and each workflow's trigger condition and steps, with
-/// the names of their place (see `ExpressionPlace` and `NameCheck`), and each forecast's filter,
-/// open condition and scenario conditions.
+/// the names of their place (see `ExpressionPlace` and `NameCheck`), each forecast's filter,
+/// open condition and scenario conditions, and each dashboard tile's filter.
 struct ExpressionChecker {
     var context: DecodingContext
     let app: AppDefinition
@@ -41,6 +41,7 @@ struct ExpressionChecker {
         for integration in app.integrations { checkIntegration(integration) }
         for workflow in app.workflows { checkWorkflow(workflow) }
         for forecast in app.forecasts { checkForecast(forecast) }
+        for dashboard in app.dashboards { checkDashboard(dashboard) }
     }
 
     private mutating func checkTable(_ table: TableDefinition) {

@@ -18,6 +18,8 @@ public struct AppDefinition: Sendable {
     public var workflows: [WorkflowDefinition]
     /// The forecasts in the order written.
     public var forecasts: [ForecastDefinition]
+    /// The dashboards in the order written.
+    public var dashboards: [DashboardDefinition]
     /// The path of the app file.
     public var file: String
     /// A content hash of the app file: the definition revision records are written under.
@@ -29,7 +31,7 @@ public struct AppDefinition: Sendable {
     public init(
         name: Located<String>, title: LocalizedText?, description: LocalizedText?, timezone: String,
         tables: [TableDefinition], forms: [FormDefinition], integrations: [IntegrationDefinition] = [], workflows: [WorkflowDefinition] = [],
-        forecasts: [ForecastDefinition] = [],
+        forecasts: [ForecastDefinition] = [], dashboards: [DashboardDefinition] = [],
         file: String, revision: String, expressions: AppExpressions = AppExpressions()
     ) {
         self.name = name
@@ -41,6 +43,7 @@ public struct AppDefinition: Sendable {
         self.integrations = integrations
         self.workflows = workflows
         self.forecasts = forecasts
+        self.dashboards = dashboards
         self.file = file
         self.revision = revision
         self.expressions = expressions

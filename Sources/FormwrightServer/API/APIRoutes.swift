@@ -5,7 +5,7 @@ import FormwrightStorage
 import Foundation
 import Hummingbird
 
-/// The JSON API of the contract: apps, form submissions, records and forecasts.
+/// The JSON API of the contract: apps, form submissions, records, forecasts and dashboards.
 struct APIRoutes {
     let apps: AppRegistry
     let reading: RequestReading
@@ -28,6 +28,7 @@ struct APIRoutes {
         api.get(":app/workflows/executions/:id") { request, context in try await readExecution(request, context) }
         api.post(":app/workflows/executions/:id/retry") { request, context in try await retryExecution(request, context) }
         api.get(":app/forecasts/:name") { request, context in try await forecast(request, context) }
+        api.get(":app/dashboards/:name") { request, context in try await dashboard(request, context) }
     }
 
     private func listApps(_ context: FormwrightRequestContext) throws -> Response {

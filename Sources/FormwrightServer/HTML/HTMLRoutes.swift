@@ -5,7 +5,7 @@ import FormwrightStorage
 import Hummingbird
 import NIOCore
 
-/// The HTML pages: sign-in, app home, forms (working without JavaScript), record lists, records and forecasts.
+/// The HTML pages: sign-in, app home, forms (working without JavaScript), record lists, records, forecasts and dashboards.
 struct HTMLRoutes {
     let apps: AppRegistry
     let access: AccessControl
@@ -29,6 +29,7 @@ struct HTMLRoutes {
         router.get("/apps/:app/tables/:table/records/:id") { request, context in try await recordPage(request, context) }
         router.post("/apps/:app/workflows/executions/:id/retry") { request, context in try await retryRun(request, context) }
         router.get("/apps/:app/forecasts/:name") { request, context in try await forecastPage(request, context) }
+        router.get("/apps/:app/dashboards/:name") { request, context in try await dashboardPage(request, context) }
     }
 
     // MARK: Sign-in and home
@@ -72,6 +73,12 @@ struct HTMLRoutes {
             values["forecastsHeading"] = words.forecasts
             values["forecasts"] = definition.forecasts.map {
                 ["url": "\(base)/forecasts/\($0.name.value)", "title": $0.title?.resolve(for: locales) ?? $0.name.value]
+            }
+        }
+        if !definition.dashboards.isEmpty {
+            values["dashboardsHeading"] = words.dashboards
+            values["dashboards"] = definition.dashboards.map {
+                ["url": "\(base)/dashboards/\($0.name.value)", "title": $0.title?.resolve(for: locales) ?? $0.name.value]
             }
         }
         return renderer.page("app", values, title: chrome.appTitle ?? runtime.name, chrome: chrome)

@@ -4,6 +4,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "app": app, "form": form, "records": records, "record": record, "message": message,
         "forecast": forecast,
+        "dashboard": dashboard,
     ]
 
     static let layout = """
@@ -67,6 +68,8 @@ enum PageTemplates {
         {{#tables}}<p><a href="{{url}}">{{title}}</a></p>{{/tables}}
         {{#forecastsHeading}}<h2>{{forecastsHeading}}</h2>
         {{#forecasts}}<p><a href="{{url}}">{{title}}</a></p>{{/forecasts}}{{/forecastsHeading}}
+        {{#dashboardsHeading}}<h2>{{dashboardsHeading}}</h2>
+        {{#dashboards}}<p><a href="{{url}}">{{title}}</a></p>{{/dashboards}}{{/dashboardsHeading}}
         """
 
     static let form = """

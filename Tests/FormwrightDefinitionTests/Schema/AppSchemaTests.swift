@@ -220,7 +220,28 @@ import Testing
         "with": .object(["region": .string("east")]),
         "template": .bool(false),
         "parameters": .object(["region": .object(["default": .string("east")])]),
-        "dashboards": .object(["overview": .object(["anything": .bool(true)])]),
+        "dashboards": .object([
+            "overview": .object([
+                "title": .string("Overview"), "description": .string("Deals at a glance."),
+                "tiles": .list([
+                    .object([
+                        "kind": .string("kpi"), "title": .string("Won"), "table": .string("deals"), "measure": .string("sum(amount)"),
+                        "filter": .string("signed == true"), "date": .string("closed_on"), "period": .string("week"), "last": .int(4),
+                        "compare": .string("previous"),
+                    ]),
+                    .object(["kind": .string("kpi"), "table": .string("deals"), "measure": .object(["ratio": .list([.string("amount"), .string("seats")])])]),
+                    .object([
+                        "kind": .string("line"), "table": .string("deals"), "measure": .string("avg(amount)"), "by": .string("week(closed_on)"),
+                        "split": .string("stage"), "last": .int(12),
+                    ]),
+                    .object(["kind": .string("bar"), "table": .string("deals"), "measure": .string("count"), "by": .string("stage")]),
+                    .object([
+                        "kind": .string("table"), "table": .string("deals"), "columns": .list([.string("code"), .string("amount")]),
+                        "sort": .string("-amount"), "limit": .int(5),
+                    ]),
+                ]),
+            ])
+        ]),
         "access": .object(["roles": .list([])]),
         "tables": .object([
             "accounts": .object(["fields": .object(["name": .object(["type": .string("text")])])]),

@@ -126,6 +126,18 @@ struct InvalidAppExample: Sendable, CustomTestStringConvertible {
             )
         ),
         InvalidAppExample(name: "forecast-scenario-two-changes", path: "/forecasts/weekly_revenue/scenarios/east_up/0", document: forecastWithTwoChanges),
+        InvalidAppExample(
+            name: "dashboard-kpi-with-by", path: "/dashboards/overview/tiles/0",
+            document: withCustomers(name: name, region: region).setting(
+                "dashboards",
+                to: .object([
+                    "overview": .object([
+                        "tiles": .list([
+                            .object(["kind": .string("kpi"), "table": .string("customers"), "measure": .string("count"), "by": .string("region")])
+                        ])
+                    ])
+                ]))
+        ),
     ]
 
     private static let header: Value = .object(["formwright": .int(1), "app": .string("customer-sentiment")])

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The geometry of a bar chart in ``ChartFrame``'s `viewBox`: one group of bars per category, one
+/// bar per series, each from zero up (or down, for a negative value).
+///
+/// Every coordinate is finite whatever the values: a missing or non-finite value has no bar, and
+/// empty or constant data still make a valid axis.
+///
+/// ```swift
+/// let chart = BarChart(categories: ["lead", "won"], series: [ChartSeries(name: nil, values: [3, 5], labels: ["3", "5"])])
+/// chart.bars.count   // 2
+/// ```
+struct BarChart: Sendable {
+    /// One bar: its rectangle, its series (for the colour) and its tooltip.
+    struct Bar: Sendable, Equatable {
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+        var series: Int
+        var tooltip: String
+    }
+
+    /// The bars, category by category.
+    let bars: [Bar]
+    /// The category labels along the bottom, at the middle of their group.
+    let categoryTicks: [ChartTick]
+    /// The value labels up the left side.
+    let valueTicks: [ChartTick]
+    /// Where zero is along y: the baseline of the bars.
+    let zero: Double
+
+    /// Lays out the bars.
+    ///
+    /// - Parameters:
+    ///   - categories: the categories' labels, in order.
+    ///   - series: the series, each with one value per category.
+    init(categories: [String], series: [ChartSeries]) {
+        let scale = ChartScale(values: series.flatMap { $0.values.compactMap { $0 } })
+        let top = ChartFrame.plotTop
+        let bottom = ChartFrame.plotBottom
+        zero = scale.position(0, from: bottom, to: top)
+        valueTicks = ChartFrame.valueTicks(scale)
+        let band = (ChartFrame.plotRight - ChartFrame.plotLeft) / Double(max(categories.count, 1))
+        let groupWidth = band * 0.8
+        let barWidth = groupWidth / Double(max(series.count, 1))
+        var bars: [Bar] = []
+        for (index, category) in categories.enumerated() {
+            let groupLeft = ChartFrame.plotLeft + Double(index) * band + (band - groupWidth) / 2
+            for (number, line) in series.enumerated() {
+                guard index < line.values.count, let value = line.values[index], value.isFinite else { continue }
+                let end = scale.position(value, from: bottom, to: top)
+                let label = index < line.labels.count ? line.labels[index] : ChartNumberText.compact(value)
+                let tooltip = [category, line.name].compactMap { $0 }.joined(separator: " · ") + ": " + label
+                bars.append(
+                    Bar(
+                        x: groupLeft + Double(number) * barWidth, y: min(end, zero), width: max(barWidth - 1, 0.5), height: abs(zero - end),
+                        series: number, tooltip: tooltip))
+            }
+        }
+        self.bars = bars
+        categoryTicks = ChartFrame.labelledIndexes(count: categories.count).map { index in
+            ChartTick(position: ChartFrame.plotLeft + (Double(index) + 0.5) * band, label: ChartFrame.shortLabel(categories[index]))
+        }
+    }
+}
