@@ -44,32 +44,7 @@ struct StoreFilterShape {
         }
     }
 
-    /// The field a node names, bare or as `record.field`.
-    private func field(_ node: ExpressionNode) -> FieldDefinition? {
-        if let name = checked.variable(at: node) { return table.field(named: name) }
-        if case (let record, let name)? = checked.recordField(at: node), record == "record" { return table.field(named: name) }
-        return nil
-    }
+    private func field(_ node: ExpressionNode) -> FieldDefinition? { checked.field(at: node, of: table) }
 
-    /// Whether any part of the node reads a field, by name or through `record`.
-    private func readsRecord(_ node: ExpressionNode) -> Bool {
-        var pending = [node]
-        while let next = pending.popLast() {
-            if let name = checked.variable(at: next), name == "record" || table.field(named: name) != nil { return true }
-            switch next.kind {
-            case .literal, .identifier: break
-            case .select(let operand, _, _): pending.append(operand)
-            case .call(_, let target, let arguments):
-                if let target { pending.append(target) }
-                pending.append(contentsOf: arguments)
-            case .list(let elements): pending.append(contentsOf: elements)
-            case .map(let entries): pending.append(contentsOf: entries.flatMap { [$0.key, $0.value] })
-            case .comprehension(let loop):
-                pending.append(loop.range)
-                if let predicate = loop.predicate { pending.append(predicate) }
-                if let transform = loop.transform { pending.append(transform) }
-            }
-        }
-        return false
-    }
+    private func readsRecord(_ node: ExpressionNode) -> Bool { checked.readsRecord(node, of: table) }
 }

@@ -43,14 +43,8 @@ struct DashboardReader: Sendable {
             }
             var filter: RecordCondition?
             if let program = index < programs.count ? programs[index] : nil {
-                let translation = FilterTranslator(table: table, program: program, values: values, context: context).translate()
-                guard translation.isComplete else {
-                    throw RuntimeError(
-                        .badRequest,
-                        "\(owner): its 'filter' must compare fields with values (==, !=, <, <=, >, >=, in, startsWith, contains, "
-                            + "joined by &&, || and !) so the store can compute the tile itself; this one needs more")
-                }
-                filter = translation.condition
+                filter = try FilterTranslator(table: table, program: program, values: values, context: context)
+                    .wholeCondition("\(owner): its 'filter'", soTheStoreCan: "compute the tile")
             }
             var timeline: ForecastTimeline?
             if case .period(_, let period)? = tile.groupBy { timeline = ForecastTimeline(period: ForecastReader.datePeriod(period)) }

@@ -29,6 +29,20 @@ struct FilterTranslator {
     /// `now` and `user` for the parts of the filter that read no field.
     let context: EvaluationContext
 
+    /// The whole filter as a backend condition, for a reader that has the store compute everything
+    /// itself; a filter that does not translate whole is a bad request naming `what` it is (such as
+    /// `forecast 'x': its 'filter'`) and, in `so the store can …`, what the store had to do.
+    func wholeCondition(_ what: String, soTheStoreCan purpose: String) throws -> RecordCondition? {
+        let translation = translate()
+        guard translation.isComplete else {
+            throw RuntimeError(
+                .badRequest,
+                "\(what) must compare fields with values (==, !=, <, <=, >, >=, in, startsWith, contains, joined by &&, || and !) "
+                    + "so the store can \(purpose) itself; this one needs more")
+        }
+        return translation.condition
+    }
+
     /// The filter as a backend condition, whole when it can be, else its translatable conjuncts.
     func translate() -> FilterTranslation {
         guard let checked = program.checked else { return FilterTranslation(condition: nil, isComplete: false) }
@@ -154,34 +168,9 @@ struct FilterTranslator {
         return function == "startsWith" ? .startsWith(field.name.value, part) : .contains(field.name.value, part)
     }
 
-    /// The field a node names, bare or as `record.field`.
-    private func field(_ node: ExpressionNode, _ checked: CheckedExpression) -> FieldDefinition? {
-        if let name = checked.variable(at: node) { return table.field(named: name) }
-        if case (let record, let name)? = checked.recordField(at: node), record == "record" { return table.field(named: name) }
-        return nil
-    }
+    private func field(_ node: ExpressionNode, _ checked: CheckedExpression) -> FieldDefinition? { checked.field(at: node, of: table) }
 
-    /// Whether any part of the node reads a field, by name or through `record`.
-    private func readsRecord(_ node: ExpressionNode, _ checked: CheckedExpression) -> Bool {
-        var pending = [node]
-        while let next = pending.popLast() {
-            if let name = checked.variable(at: next), name == "record" || table.field(named: name) != nil { return true }
-            switch next.kind {
-            case .literal, .identifier: break
-            case .select(let operand, _, _): pending.append(operand)
-            case .call(_, let target, let arguments):
-                if let target { pending.append(target) }
-                pending.append(contentsOf: arguments)
-            case .list(let elements): pending.append(contentsOf: elements)
-            case .map(let entries): pending.append(contentsOf: entries.flatMap { [$0.key, $0.value] })
-            case .comprehension(let loop):
-                pending.append(loop.range)
-                if let predicate = loop.predicate { pending.append(predicate) }
-                if let transform = loop.transform { pending.append(transform) }
-            }
-        }
-        return false
-    }
+    private func readsRecord(_ node: ExpressionNode, _ checked: CheckedExpression) -> Bool { checked.readsRecord(node, of: table) }
 
     /// The value of a part that reads no field, or nil when its evaluation fails.
     private func constant(_ node: ExpressionNode) -> Value? {

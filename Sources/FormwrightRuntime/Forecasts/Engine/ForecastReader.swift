@@ -27,14 +27,8 @@ struct ForecastReader: Sendable {
         let values = ExpressionValues(timezone: app.timezone)
         func condition(_ program: Program?, key: String) throws -> RecordCondition? {
             guard let program else { return nil }
-            let translation = FilterTranslator(table: table, program: program, values: values, context: context).translate()
-            guard translation.isComplete else {
-                throw RuntimeError(
-                    .badRequest,
-                    "forecast '\(forecast.name.value)': its '\(key)' must compare fields with values (==, !=, <, <=, >, >=, in, "
-                        + "startsWith, contains, joined by &&, || and !) so the store can group the records itself; this one needs more")
-            }
-            return translation.condition
+            return try FilterTranslator(table: table, program: program, values: values, context: context)
+                .wholeCondition("forecast '\(forecast.name.value)': its '\(key)'", soTheStoreCan: "group the records")
         }
         filter = try condition(compiled?.filter, key: "filter")
         open = try condition(compiled?.open, key: "open")
