@@ -41,7 +41,8 @@ struct OpenAPIRoundTripTests {
             let customerID = try #require(customer["id"] as? String)
             let submitted = try await recorder.call(
                 client, .post, "\(api)/forms/log_conversation/submissions", documented: "/forms/log_conversation/submissions",
-                body: #"{"customer":"\#(customerID)","channel":"meeting","transcript":"They asked for a second demo next week.","follow_up_on":"2026-12-01"}"#,
+                body:
+                    #"{"customer":"\#(customerID)","channel":"meeting","transcript":"They asked for a second demo next week.","follow_up_on":"2026-12-01"}"#,
                 expect: .created)
             let id = try #require(submitted["id"] as? String)
             _ = try await recorder.call(
@@ -116,7 +117,8 @@ struct OpenAPIRoundTripTests {
                 documented: "/tables/sales/aggregate", expect: .ok)
             _ = try await recorder.call(
                 client, .get, "\(api)/forecasts/weekly_revenue?scenario=east_subsidy_up", documented: "/forecasts/weekly_revenue", expect: .ok)
-            _ = try await recorder.call(client, .get, "\(api)/forecasts/weekly_revenue?scenario=nope", documented: "/forecasts/weekly_revenue", expect: .notFound)
+            _ = try await recorder.call(
+                client, .get, "\(api)/forecasts/weekly_revenue?scenario=nope", documented: "/forecasts/weekly_revenue", expect: .notFound)
         }
         let findings = try OpenAPIValidator.check(document: document, answers: recorder.answers)
         #expect(findings.document == nil)

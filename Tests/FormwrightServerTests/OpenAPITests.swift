@@ -85,7 +85,9 @@ import Testing
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let methods = ["get", "put", "post", "patch", "delete", "head", "options", "trace"]
         let documented = Set(paths.flatMap { path, operations in operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" } })
-        #expect(documented == served, "documented, not served: \(documented.subtracting(served).sorted()); served, not documented: \(served.subtracting(documented).sorted())")
+        #expect(
+            documented == served,
+            "documented, not served: \(documented.subtracting(served).sorted()); served, not documented: \(served.subtracting(documented).sorted())")
         #expect(served.contains("GET /openapi.json"))
         #expect(served.contains("PATCH /tables/\(definition.tables[0].name.value)/records/{id}"))
         #expect(served.count == 4 + 2 * definition.forms.count + 9 * definition.tables.count + definition.forecasts.count)
@@ -96,9 +98,10 @@ import Testing
         let schemas = try #require(Self.at(document, "components", "schemas") as? [String: Any])
 
         let record = try #require(schemas["ConversationsRecord"] as? [String: Any])
-        #expect(record["required"] as? [String] == [
-            "id", "customer", "channel", "happened_at", "transcript", "sentiment", "risk", "follow_up_on", "version", "created_at", "updated_at",
-        ])
+        #expect(
+            record["required"] as? [String] == [
+                "id", "customer", "channel", "happened_at", "transcript", "sentiment", "risk", "follow_up_on", "version", "created_at", "updated_at",
+            ])
         #expect(record["additionalProperties"] as? Bool == false)
         #expect(record["title"] as? String == "Conversations")
         let fields = try #require(record["properties"] as? [String: Any])
@@ -130,16 +133,19 @@ import Testing
         #expect((submission["properties"] as? [String: Any]).map { Set($0.keys) } == ["customer", "channel", "transcript", "follow_up_on"])
         #expect(submission["required"] as? [String] == ["customer", "transcript"])
         #expect(Self.at(submission, "properties", "transcript", "title") as? String == "What did the customer say?")
-        #expect((Self.at(submission, "properties", "follow_up_on", "description") as? String)?.contains("Required while `channel == 'meeting'`.") == true)
+        #expect(
+            (Self.at(submission, "properties", "follow_up_on", "description") as? String)?.contains("Required while `channel == 'meeting'`.") == true)
         #expect(Self.at(schemas, "FeedbackSubmission", "required") as? [String] == ["message"])
 
         let paths = try #require(document["paths"] as? [String: Any])
-        #expect(Self.at(paths, "/tables/conversations/records", "post", "requestBody", "content", "application/json", "schema", "allOf", 1, "required")
-            as? [String] == ["customer", "transcript"])
+        #expect(
+            Self.at(paths, "/tables/conversations/records", "post", "requestBody", "content", "application/json", "schema", "allOf", 1, "required")
+                as? [String] == ["customer", "transcript"])
         #expect(Self.at(paths, "/forms/feedback/submissions", "post", "security") as? [[String: [String]]] == [[:], ["bearer": []]])
         #expect(Self.at(paths, "/forms/log_conversation/submissions", "post", "security") == nil)
-        #expect((Self.at(paths, "/tables/conversations/records/{id}", "patch", "responses") as? [String: Any]).map { $0.keys.sorted() }
-            == ["200", "400", "401", "404", "408", "412", "413", "415", "422", "503", "507"])
+        #expect(
+            (Self.at(paths, "/tables/conversations/records/{id}", "patch", "responses") as? [String: Any]).map { $0.keys.sorted() }
+                == ["200", "400", "401", "404", "408", "412", "413", "415", "422", "503", "507"])
         let sort = try #require(Self.at(paths, "/tables/customers/records", "get", "parameters", 1, "schema", "enum") as? [String])
         #expect(sort == ["name", "region", "pod", "created_at", "updated_at", "id", "-name", "-region", "-pod", "-created_at", "-updated_at", "-id"])
         #expect(paths.keys.allSatisfy { !$0.hasPrefix("/forecasts/") })
@@ -156,8 +162,9 @@ import Testing
         #expect(Self.at(schemas, "OpportunitiesInput", "properties", "amount", "anyOf", 0, "type") as? String == "string")
         #expect(Self.at(schemas, "OpportunitiesInput", "properties", "amount", "anyOf", 1, "type") as? String == "number")
         #expect(Self.at(schemas, "OpportunitiesInput", "properties", "stage", "default") as? String == "prospect")
-        #expect(Self.at(schemas, "OpportunitiesInput", "properties", "stage", "enum") as? [String]
-            == ["prospect", "qualified", "proposal", "negotiation", "won", "lost"])
+        #expect(
+            Self.at(schemas, "OpportunitiesInput", "properties", "stage", "enum") as? [String]
+                == ["prospect", "qualified", "proposal", "negotiation", "won", "lost"])
         #expect(Self.at(schemas, "CompetitorPricesRecord", "properties", "index", "minimum") as? Int == 0)
         #expect(Self.at(schemas, "SubsidiesRecord", "properties", "level", "maximum") as? Int == 100)
         #expect(Self.at(schemas, "SalesRecord", "properties", "opportunity", "anyOf", 0, "type") as? String == "string")
@@ -165,14 +172,16 @@ import Testing
         #expect(schemas["ForecastReport"] != nil)
 
         let paths = try #require(document["paths"] as? [String: Any])
-        #expect(Self.at(paths, "/tables/sales/records", "post", "requestBody", "content", "application/json", "schema", "allOf", 1, "required")
-            as? [String] == ["region", "product", "amount"])
+        #expect(
+            Self.at(paths, "/tables/sales/records", "post", "requestBody", "content", "application/json", "schema", "allOf", 1, "required")
+                as? [String] == ["region", "product", "amount"])
         let scenario = try #require(Self.at(paths, "/forecasts/weekly_revenue", "get", "parameters", 0) as? [String: Any])
         #expect(scenario["name"] as? String == "scenario")
         #expect(Self.at(scenario, "schema", "enum") as? [String] == ["east_subsidy_up", "north_ads_cut"])
         #expect(Self.at(paths, "/forecasts/pipeline", "get", "parameters") == nil)
-        #expect(Self.at(paths, "/forecasts/pipeline", "get", "responses", "200", "content", "application/json", "schema", "$ref") as? String
-            == "#/components/schemas/ForecastReport")
+        #expect(
+            Self.at(paths, "/forecasts/pipeline", "get", "responses", "200", "content", "application/json", "schema", "$ref") as? String
+                == "#/components/schemas/ForecastReport")
     }
 
     @Test(.enabled(if: OpenAPIValidator.isAvailable, Comment(rawValue: validatorMissing)), arguments: ["customer-sentiment", "sales-forecast"])

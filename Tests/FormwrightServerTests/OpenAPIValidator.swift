@@ -54,8 +54,10 @@ enum OpenAPIValidator {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (documentFile, answersFile, findingsFile) = (folder.appendingPathComponent("document.json"), folder.appendingPathComponent("answers.json"),
-            folder.appendingPathComponent("findings.json"))
+        let (documentFile, answersFile, findingsFile) = (
+            folder.appendingPathComponent("document.json"), folder.appendingPathComponent("answers.json"),
+            folder.appendingPathComponent("findings.json")
+        )
         try Data(document.utf8).write(to: documentFile)
         let items = try answers.map { answer in
             "{\"path\":\(try quote(answer.path)),\"method\":\(try quote(answer.method)),\"status\":\(try quote(answer.status)),\"json\":\(answer.json)}"
@@ -64,7 +66,8 @@ enum OpenAPIValidator {
         let errorsFile = folder.appendingPathComponent("errors.txt")
         let process = try python(["-c", script, documentFile.path, answersFile.path, findingsFile.path], errors: errorsFile)
         guard process.terminationStatus == 0 else {
-            throw ValidatorFailed(message: (try? String(contentsOf: errorsFile, encoding: .utf8)) ?? "python3 exited with \(process.terminationStatus)")
+            throw ValidatorFailed(
+                message: (try? String(contentsOf: errorsFile, encoding: .utf8)) ?? "python3 exited with \(process.terminationStatus)")
         }
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: findingsFile)) as? [String: Any] ?? [:]
         return Findings(document: object["document"] as? String, answers: object["answers"] as? [[String]] ?? [])

@@ -1,6 +1,7 @@
 import FormwrightCore
 import FormwrightDefinition
 import FormwrightRuntime
+import Foundation
 
 /// The JSON Schema of one field, as a record shows its value or as input may send it.
 ///
@@ -105,7 +106,7 @@ struct FieldSchema {
             sentences.append("Read-only: set by workflows, imports and seed data; input may not set it.")
         }
         if case .expression(let expression)? = field.defaultValue?.value {
-            sentences.append("When not given: `= \(expression.text)`.")
+            sentences.append("When not given: `= \(expression.text.trimmingCharacters(in: .whitespaces))`.")
         }
         return sentences
     }

@@ -8,9 +8,10 @@ extension OpenAPIDocument {
         let scenarios = forecast.scenarios.map(\.name.value)
         var parameters: [Value] = []
         if !scenarios.isEmpty {
-            parameters.append(OpenAPIOperation.query(
-                "scenario", JSONSchema.object([("type", .string("string")), ("enum", JSONSchema.strings(scenarios))]),
-                "Run this scenario alone; every scenario when not given or empty."))
+            parameters.append(
+                OpenAPIOperation.query(
+                    "scenario", JSONSchema.object([("type", .string("string")), ("enum", JSONSchema.strings(scenarios))]),
+                    "Run this scenario alone; every scenario when not given or empty."))
         }
         let run = OpenAPIOperation(
             operationID: "runForecast\(names.forecast(name))", summary: "Run the forecast '\(name)'",

@@ -32,8 +32,12 @@ extension OpenAPIDocument {
             errors: OpenAPIErrorStatus.reading + OpenAPIErrorStatus.body + [.storeFull], isAnonymousAllowed: form.isPublic)
         let draft = JSONSchema.object([
             ("type", .string("object")),
-            ("description", .string("What has been filled in so far: any of the fields of `\(names.submission(name))`, none required. "
-                + "Problems with it are reported in the answer's `errors`, not refused.")),
+            (
+                "description",
+                .string(
+                    "What has been filled in so far: any of the fields of `\(names.submission(name))`, none required. "
+                        + "Problems with it are reported in the answer's `errors`, not refused.")
+            ),
         ])
         let evaluate = OpenAPIOperation(
             operationID: "evaluate\(names.form(name))", summary: "Evaluate a draft of '\(title)'",

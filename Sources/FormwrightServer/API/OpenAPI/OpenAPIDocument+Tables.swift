@@ -22,7 +22,8 @@ extension OpenAPIDocument {
                     "filter", JSONSchema.typed("string"),
                     "A CEL condition over each record, which sees its fields by name, `record`, `user` and `now`; "
                         + "a record on which it cannot be worked out does not match."),
-                OpenAPIOperation.query("sort", JSONSchema.object([("type", .string("string")), ("enum", JSONSchema.strings(Self.sortKeys(table)))]),
+                OpenAPIOperation.query(
+                    "sort", JSONSchema.object([("type", .string("string")), ("enum", JSONSchema.strings(Self.sortKeys(table)))]),
                     "A field or `created_at`, `updated_at`, `id`: ascending, or descending after `-`. Oldest first when not given."),
                 Self.limit(maximum: RecordQuery.maximumLimit),
                 Self.after,
@@ -33,7 +34,9 @@ extension OpenAPIDocument {
             operationID: "create\(pascal)Record", summary: "Create a record of '\(name)'",
             description: "Computed fields are worked out and the table's rules checked; every problem is reported at once.", tag: "records",
             body: OpenAPIOperation.jsonBody(createBody(table), "The new record's fields."),
-            responses: [("201", OpenAPIOperation.json(record, "The record was created and committed.", headers: [("ETag", Self.eTag)])), fieldErrors],
+            responses: [
+                ("201", OpenAPIOperation.json(record, "The record was created and committed.", headers: [("ETag", Self.eTag)])), fieldErrors,
+            ],
             errors: writing)
         let read = OpenAPIOperation(
             operationID: "get\(pascal)Record", summary: "Read a record of '\(name)'", tag: "records", parameters: [id],
@@ -73,9 +76,17 @@ extension OpenAPIDocument {
     private func exportCSV(_ table: TableDefinition) -> OpenAPIOperation {
         let csv = JSONSchema.object([
             ("description", .string("An `id` column, then every stored field; cells a spreadsheet would run as a formula are guarded.")),
-            ("headers", JSONSchema.object([("Content-Disposition", JSONSchema.object([
-                ("description", .string("`attachment; filename=\"\(table.name.value).csv\"`")), ("schema", JSONSchema.typed("string")),
-            ]))])),
+            (
+                "headers",
+                JSONSchema.object([
+                    (
+                        "Content-Disposition",
+                        JSONSchema.object([
+                            ("description", .string("`attachment; filename=\"\(table.name.value).csv\"`")), ("schema", JSONSchema.typed("string")),
+                        ])
+                    )
+                ])
+            ),
             ("content", JSONSchema.object([("text/csv", JSONSchema.object([("schema", JSONSchema.typed("string"))]))])),
         ])
         return OpenAPIOperation(
@@ -94,9 +105,11 @@ extension OpenAPIDocument {
         return OpenAPIOperation(
             operationID: "import\(names.table(table.name.value))CSV", summary: "Import CSV into '\(table.name.value)'",
             description: "Every row is checked like a form submission, as `formwright import` does.", tag: "records",
-            parameters: [OpenAPIOperation.query(
-                "all_or_nothing", JSONSchema.object([("type", .string("boolean")), ("default", .bool(false))]),
-                "With `true`, nothing is written when any row is refused.")],
+            parameters: [
+                OpenAPIOperation.query(
+                    "all_or_nothing", JSONSchema.object([("type", .string("boolean")), ("default", .bool(false))]),
+                    "With `true`, nothing is written when any row is refused.")
+            ],
             body: body,
             responses: [
                 ("200", OpenAPIOperation.json(report, "Every row was written.")),
@@ -149,7 +162,8 @@ extension OpenAPIDocument {
 
     static func limit(maximum: Int) -> Value {
         OpenAPIOperation.query(
-            "limit", JSONSchema.object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(Int64(maximum))), ("default", .int(50))]),
+            "limit",
+            JSONSchema.object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(Int64(maximum))), ("default", .int(50))]),
             "How many at most.")
     }
 

@@ -28,9 +28,14 @@ public struct OpenAPIDocument: Sendable {
         JSONSchema.object([
             ("openapi", .string("3.1.0")),
             ("info", info),
-            ("servers", .list([JSONSchema.object([
-                ("url", .string("/api/v1/apps/\(app.name.value)")), ("description", .string("The server this document was fetched from.")),
-            ])])),
+            (
+                "servers",
+                .list([
+                    JSONSchema.object([
+                        ("url", .string("/api/v1/apps/\(app.name.value)")), ("description", .string("The server this document was fetched from.")),
+                    ])
+                ])
+            ),
             ("security", .list([JSONSchema.object([("bearer", .list([]))])])),
             ("tags", .list(tags.map { JSONSchema.object([("name", .string($0.0)), ("description", .string($0.1))]) })),
             ("paths", .map(ValueMap(paths.map { (Value.string($0.0), $0.1) }))),
@@ -98,10 +103,18 @@ public struct OpenAPIDocument: Sendable {
         return JSONSchema.object([
             ("schemas", .map(ValueMap(schemas.map { (Value.string($0.0), $0.1) }))),
             ("responses", .map(ValueMap(OpenAPIErrorStatus.allCases.map { (Value.string($0.name), $0.response) }))),
-            ("securitySchemes", JSONSchema.object([("bearer", JSONSchema.object([
-                ("type", .string("http")), ("scheme", .string("bearer")),
-                ("description", .string("The admin token: `FORMWRIGHT_ADMIN_TOKEN`, or the one `formwright serve` prints.")),
-            ]))])),
+            (
+                "securitySchemes",
+                JSONSchema.object([
+                    (
+                        "bearer",
+                        JSONSchema.object([
+                            ("type", .string("http")), ("scheme", .string("bearer")),
+                            ("description", .string("The admin token: `FORMWRIGHT_ADMIN_TOKEN`, or the one `formwright serve` prints.")),
+                        ])
+                    )
+                ])
+            ),
         ])
     }
 }

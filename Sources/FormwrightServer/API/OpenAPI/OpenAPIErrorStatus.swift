@@ -61,9 +61,12 @@ enum OpenAPIErrorStatus: Int, CaseIterable {
             }
         return JSONSchema.object([
             ("description", .string(description)),
-            ("headers", header.map { header in
-                JSONSchema.object([(header.0, JSONSchema.object([("description", .string(header.1)), ("schema", JSONSchema.typed("string"))]))])
-            }),
+            (
+                "headers",
+                header.map { header in
+                    JSONSchema.object([(header.0, JSONSchema.object([("description", .string(header.1)), ("schema", JSONSchema.typed("string"))]))])
+                }
+            ),
             ("content", JSONSchema.object([("application/json", JSONSchema.object([("schema", JSONSchema.reference("Error"))]))])),
         ])
     }

@@ -55,10 +55,13 @@ enum OpenAPISchemas {
     private static var aggregateResult: Value {
         JSONSchema.closedObject([
             ("time_zone", JSONSchema.typed("string", "The IANA zone datetimes were put into days, weeks and months in.")),
-            ("groups", JSONSchema.array(
-                of: JSONSchema.typed("object"),
-                "One object per group, in key order: its keys and measures by their terms (`region`, `week(sold_on)`, `sum(amount)`); "
-                    + "values as a record shows them, a period as the date it starts, a count as a whole number.")),
+            (
+                "groups",
+                JSONSchema.array(
+                    of: JSONSchema.typed("object"),
+                    "One object per group, in key order: its keys and measures by their terms (`region`, `week(sold_on)`, `sum(amount)`); "
+                        + "values as a record shows them, a period as the date it starts, a count as a whole number.")
+            ),
         ])
     }
 

@@ -9,18 +9,27 @@ struct TableSchemas {
     /// One flat object: `id`, every field by name (null when empty), `version`, `created_at` and `updated_at`.
     var record: Value {
         var properties: [(String, Value)] = [
-            ("id", JSONSchema.object([("type", .string("string")), ("readOnly", .bool(true)), ("description", .string("The record's id: opaque, URL-safe."))]))
+            (
+                "id",
+                JSONSchema.object([
+                    ("type", .string("string")), ("readOnly", .bool(true)), ("description", .string("The record's id: opaque, URL-safe.")),
+                ])
+            )
         ]
         properties += table.fields.map { ($0.name.value, FieldSchema(field: $0, table: table).schema(.record)) }
         properties += [
-            ("version", JSONSchema.object([
-                ("type", .string("integer")), ("minimum", .int(1)), ("readOnly", .bool(true)),
-                ("description", .string("Counts the record's writes; send it back in 'If-Match' to change the record only if no one else has.")),
-            ])),
+            (
+                "version",
+                JSONSchema.object([
+                    ("type", .string("integer")), ("minimum", .int(1)), ("readOnly", .bool(true)),
+                    ("description", .string("Counts the record's writes; send it back in 'If-Match' to change the record only if no one else has.")),
+                ])
+            ),
             ("created_at", timestamp("When the record was created, in UTC.")),
             ("updated_at", timestamp("When the record was last changed, in UTC.")),
         ]
-        return JSONSchema.closedObject(properties, title: table.label?.resolve(for: ["en"]), description: tableDescription("A record of table '\(table.name.value)'."))
+        return JSONSchema.closedObject(
+            properties, title: table.label?.resolve(for: ["en"]), description: tableDescription("A record of table '\(table.name.value)'."))
     }
 
     /// The fields input may set: neither computed nor read-only. None is required here, as a
@@ -74,7 +83,9 @@ struct TableSchemas {
     }
 
     private func timestamp(_ description: String) -> Value {
-        JSONSchema.object([("type", .string("string")), ("format", .string("date-time")), ("readOnly", .bool(true)), ("description", .string(description))])
+        JSONSchema.object([
+            ("type", .string("string")), ("format", .string("date-time")), ("readOnly", .bool(true)), ("description", .string(description)),
+        ])
     }
 
     private func tableDescription(_ lead: String) -> String {
