@@ -6,12 +6,13 @@ import Testing
 
 /// The API's own answers — records fetched, created and listed, submissions, evaluations,
 /// aggregates, executions, forecasts and errors — fit the schemas the app's document gives
-/// for those routes and statuses, checked by Python's `jsonschema`.
+/// for those routes and statuses, and so do the bodies the API took, checked by Python's `jsonschema`.
 @Suite(.enabled(if: OpenAPIValidator.isAvailable, Comment(rawValue: OpenAPITests.validatorMissing)))
 struct OpenAPIRoundTripTests {
     static let api = "/api/v1/apps/customer-sentiment"
 
-    /// Calls the API and keeps the answer for checking against the document's `path` (as the document writes it).
+    /// Calls the API and keeps the answer for checking against the document's `path` (as the document
+    /// writes it), and the body sent when the call succeeds, for checking against the route's request body.
     final class Recorder: @unchecked Sendable {
         var answers: [OpenAPIValidator.Answer] = []
 
@@ -24,6 +25,9 @@ struct OpenAPIRoundTripTests {
                 return response.text
             }
             answers.append(OpenAPIValidator.Answer(path: path, method: method.rawValue.lowercased(), status: String(status.code), json: text))
+            if let body, status.code < 300 {
+                answers.append(OpenAPIValidator.Answer(path: path, method: method.rawValue.lowercased(), status: "request", json: body))
+            }
             return try OpenAPITests.object(text)
         }
     }

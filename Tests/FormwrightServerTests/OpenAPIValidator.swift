@@ -10,7 +10,8 @@ enum OpenAPIValidator {
         return process.terminationStatus == 0
     }()
 
-    /// One answer to check: the JSON text the route gave for a status.
+    /// One answer to check: the JSON text the route gave for a status, or with the status
+    /// `request`, a body sent to the route.
     struct Answer {
         var path: String
         var method: String
@@ -38,10 +39,14 @@ enum OpenAPIValidator {
         def escape(text):
             return text.replace("~", "~0").replace("/", "~1")
         for answer in answers:
-            pointer = "#/paths/%s/%s/responses/%s" % (escape(answer["path"]), answer["method"], answer["status"])
-            response = document["paths"][answer["path"]][answer["method"]]["responses"][answer["status"]]
-            if "$ref" in response:
-                pointer = response["$ref"]
+            operation = document["paths"][answer["path"]][answer["method"]]
+            pointer = "#/paths/%s/%s" % (escape(answer["path"]), answer["method"])
+            if answer["status"] == "request":
+                pointer += "/requestBody"
+            elif "$ref" in operation["responses"][answer["status"]]:
+                pointer = operation["responses"][answer["status"]]["$ref"]
+            else:
+                pointer += "/responses/" + answer["status"]
             root = dict(document)
             root["$ref"] = pointer + "/content/application~1json/schema"
             validator = Draft202012Validator(root, format_checker=Draft202012Validator.FORMAT_CHECKER)

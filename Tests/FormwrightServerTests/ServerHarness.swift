@@ -19,7 +19,17 @@ struct ServerHarness {
         metrics: ServerMetrics = ServerMetrics()
     ) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let loaded = try DefinitionLoader().load(path: root.appendingPathComponent("apps/\(app)").path)
+        try await self.init(folder: root.appendingPathComponent("apps/\(app)"), configuration: configuration, metrics: metrics)
+    }
+
+    /// A server over the app in a folder.
+    init(
+        folder: URL, configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token),
+        metrics: ServerMetrics = ServerMetrics()
+    )
+        async throws
+    {
+        let loaded = try DefinitionLoader().load(path: folder.path)
         let definition = try #require(loaded.first?.definition)
         runtime = AppRuntime(definition: definition, storage: MemoryStorage())
         try await runtime.prepare()
