@@ -50,7 +50,7 @@ import Testing
         tour.waitUntilExit()
         #expect(tour.terminationStatus == 0)
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 10, "\(output)")
+        #expect(lines.count == 11, "\(output)")
         #expect(lines.first?.hasPrefix("{\"id\":\"") == true)
         #expect(lines.dropFirst().first?.contains("\"name\":\"Acme Trading 客户\"") == true)
         #expect(lines.dropFirst(2).first?.contains("\"record\":{") == true)
@@ -62,6 +62,7 @@ import Testing
         #expect(lines.dropFirst(7).first?.hasPrefix("{\"time_zone\":\"Asia/Shanghai\",\"groups\":[{\"channel\":") == true, "\(output)")
         #expect(lines.dropFirst(8).first?.hasPrefix("{\"executions\":[{\"id\":\"") == true, "\(output)")
         #expect(lines.dropFirst(8).first?.contains("\"workflow\":\"score_sentiment\"") == true)
+        #expect(lines.dropFirst(9).first?.hasPrefix("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Customer sentiment\"") == true)
         #expect(lines.last?.contains("此项为必填项。") == true)
     }
 

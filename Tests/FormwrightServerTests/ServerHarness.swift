@@ -8,15 +8,28 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-/// A server over the customer-sentiment example on an in-memory store, driven through the router without a socket.
+/// A server over an example app (customer-sentiment unless named) on an in-memory store, driven through the router without a socket.
 struct ServerHarness {
     static let token = "test-admin-token-0123456789abcdef"
     let server: FormwrightHTTPServer
     let runtime: AppRuntime
 
-    init(configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token), metrics: ServerMetrics = ServerMetrics()) async throws {
+    init(
+        app: String = "customer-sentiment", configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token),
+        metrics: ServerMetrics = ServerMetrics()
+    ) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let loaded = try DefinitionLoader().load(path: root.appendingPathComponent("apps/customer-sentiment").path)
+        try await self.init(folder: root.appendingPathComponent("apps/\(app)"), configuration: configuration, metrics: metrics)
+    }
+
+    /// A server over the app in a folder.
+    init(
+        folder: URL, configuration: ServerConfiguration = ServerConfiguration(adminToken: ServerHarness.token),
+        metrics: ServerMetrics = ServerMetrics()
+    )
+        async throws
+    {
+        let loaded = try DefinitionLoader().load(path: folder.path)
         let definition = try #require(loaded.first?.definition)
         runtime = AppRuntime(definition: definition, storage: MemoryStorage())
         try await runtime.prepare()

@@ -43,6 +43,10 @@ echo
 curl -sf "$api/workflows/executions?workflow=score_sentiment&limit=5" "${auth[@]}"
 echo
 
+# The app's OpenAPI 3.1 document, generated from app.yaml.
+curl -sf "$api/openapi.json" "${auth[@]}"
+echo
+
 # A mistake is answered with 422 and every field error, in the caller's language.
 curl -s -X POST "$api/forms/log_conversation/submissions" "${auth[@]}" -H "Accept-Language: zh-CN" --data '{"channel": "fax"}'
 echo

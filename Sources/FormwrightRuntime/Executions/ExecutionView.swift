@@ -5,7 +5,7 @@ public import FormwrightStorage
 /// started it, and each step with its attempts and a summary of its outputs.
 public struct ExecutionView: Sendable, Hashable {
     /// Where one step stands.
-    public enum StepStatus: String, Sendable, Hashable {
+    public enum StepStatus: String, Sendable, Hashable, CaseIterable {
         /// Not reached yet, or reached and waiting for a worker (also when its worker's lease ran out).
         case waiting
         /// Its attempt is in progress under a worker's lease that has not run out.

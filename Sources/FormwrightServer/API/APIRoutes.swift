@@ -5,7 +5,7 @@ import FormwrightStorage
 import Foundation
 import Hummingbird
 
-/// The JSON API of the contract: apps, form submissions, records, forecasts and dashboards.
+/// The JSON API of the contract: apps, their OpenAPI documents, form submissions, records, workflow executions, forecasts and dashboards.
 struct APIRoutes {
     let apps: AppRegistry
     let reading: RequestReading
@@ -13,6 +13,7 @@ struct APIRoutes {
     func register(on router: Router<FormwrightRequestContext>) {
         let api = router.group("api/v1/apps")
         api.get { _, context in try listApps(context) }
+        api.get(":app/openapi.json") { _, context in try openAPIDocument(context) }
         api.post(":app/forms/:form/submissions") { request, context in try await submit(request, context) }
         api.post(":app/forms/:form/evaluate") { request, context in try await evaluate(request, context) }
         api.get(":app/tables/:table/records") { request, context in try await listRecords(request, context) }
