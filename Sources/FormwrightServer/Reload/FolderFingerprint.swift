@@ -16,9 +16,18 @@ struct FolderFingerprint: Equatable, Sendable {
         var modified: Double
     }
 
+    /// The fingerprint of several paths now, each a file or a folder.
+    init(paths: [String]) {
+        entries = [:]
+        for path in paths { add(path) }
+    }
+
     /// The fingerprint of `path` now: a file, or a folder and everything visible inside it.
     init(path: String) {
-        entries = [:]
+        self.init(paths: [path])
+    }
+
+    private mutating func add(_ path: String) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
