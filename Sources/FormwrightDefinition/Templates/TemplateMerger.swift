@@ -39,8 +39,11 @@ struct TemplateMerger {
     }
 
     private mutating func merge(_ base: YAMLNode, _ overlay: YAMLNode, path: [String]) -> YAMLNode {
-        guard let baseEntries = base.entries, let overlayEntries = overlay.entries else { return overlay }
-        if path.count == 4, path[0] == "tables", path[2] == "fields" { checkFieldType(base, overlay, path: path) }
+        guard let baseEntries = base.entries, var overlayEntries = overlay.entries else { return overlay }
+        if path.count == 4, path[0] == "tables", path[2] == "fields", !checkFieldType(base, overlay, path: path) {
+            // The template's type stays, so the template's own uses of the field report nothing more.
+            overlayEntries.removeAll { $0.key == "type" }
+        }
         return YAMLNode(.mapping(mergeEntries(baseEntries, overlayEntries, path: path)), range: base.range)
     }
 
@@ -87,17 +90,18 @@ struct TemplateMerger {
         result[index].value = YAMLNode(.sequence(baseItems + items), range: result[index].value.range)
     }
 
-    /// An override of a field's `type` must widen it.
-    private mutating func checkFieldType(_ base: YAMLNode, _ overlay: YAMLNode, path: [String]) {
+    /// Whether an override of a field's `type`, if any, widens it; reports it when not.
+    private mutating func checkFieldType(_ base: YAMLNode, _ overlay: YAMLNode, path: [String]) -> Bool {
         guard let from = base["type"]?.scalar, let typeNode = overlay["type"], let to = typeNode.scalar, from != to,
             !Self.widenings.contains("\(from)>\(to)")
-        else { return }
+        else { return true }
         let field = path.count > 3 ? path[3] : "?"
         context.error(
             .incompatibleOverride,
             "field '\(field)' of table '\(path[1])' is '\(from)' in the template and cannot become '\(to)'; "
                 + "an app may only widen a field's type (text to longtext, integer to number) or add a field of its own",
             at: typeNode.range)
+        return false
     }
 
     /// The key a new entry of the map at `path` must have to count as complete.

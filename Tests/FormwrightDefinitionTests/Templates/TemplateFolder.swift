@@ -86,6 +86,7 @@ final class TemplateFolder {
             target: { table: deals, measure: amount, date: closes_on }
             period: week
             horizon: 4
+            baseline: moving_average
             drivers:
               ads: { table: ads, value: spend, date: day, weight: 0.1 }
 

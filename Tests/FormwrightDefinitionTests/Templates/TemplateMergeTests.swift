@@ -70,6 +70,7 @@ import Testing
                     target: { table: deals, measure: count, date: closes_on }
                     period: month
                     horizon: 2
+                    baseline: moving_average
                 """))
         let loaded = try folder.load("pod")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map { "\($0.file):\($0.range.start) \($0.message)" })")
