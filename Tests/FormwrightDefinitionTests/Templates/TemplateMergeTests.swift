@@ -158,4 +158,28 @@ import Testing
         #expect(apps.allSatisfy { !$0.hasErrors })
         #expect(apps.compactMap(\.definition?.name.value) == ["crm-base", "pod-north", "pod-south"])
     }
+
+    /// The pod of docs/templates.md and the overlay of the README, each on `apps/pod-workbench`.
+    @Test func theDocumentedPodsCheckCleanOnTheExampleTemplate() throws {
+        let folder = try TemplateFolder()
+        let template = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("apps/pod-workbench/app.yaml"), encoding: .utf8)
+        try folder.write("pod-workbench", template)
+        #expect(try folder.load("pod-workbench").diagnostics.isEmpty)
+        let documented = try #require(try DocumentationExampleTests.examples(in: "templates.md").first)
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let overlay = try #require(readme.components(separatedBy: "```yaml\ntables:\n").dropFirst().first?.components(separatedBy: "```").first)
+        let pods = [
+            documented,
+            "formwright: 1\napp: pod-east\nextends: ../pod-workbench\nwith: { name: East pod, members: [ana] }\ntables:\n" + overlay,
+        ]
+        for pod in pods {
+            try folder.write("pod-east", pod)
+            let loaded = try folder.load("pod-east")
+            #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map { "\($0.file):\($0.range.start) \($0.message)" })")
+            let app = try #require(loaded.definition)
+            #expect(app.form(named: "add_customer")?.fields.map(\.name.value) == ["name", "region", "owner", "segment"])
+            #expect(app.table(named: "customers")?.fields.first?.label?.resolve() == "Company")
+            #expect(app.arguments["region"] == .string("east"))
+        }
+    }
 }
