@@ -11,7 +11,7 @@ struct NewCommand: ParsableCommand {
         discussion: """
             The new app is named after DEST's folder. Each --set gives a parameter's value, read by the parameter's \
             type (a list as comma-separated text); parameters not set take their defaults. Exits 0 when the app was \
-            written, 1 when it was not (nothing is written then), 2 when TEMPLATE cannot be read.
+            written, 1 when it was not (nothing is written then).
             """
     )
 
@@ -26,7 +26,13 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let folder = template.hasSuffix("app.yaml") ? (template as NSString).deletingLastPathComponent : template
-        let apps = try CommandSupport.load(folder)
+        let apps: [LoadedApp]
+        do {
+            apps = try DefinitionLoader().load(path: folder)
+        } catch {
+            Terminal.printError("error: \(error.message)")
+            throw ExitCode(1)
+        }
         guard apps.count == 1, let loaded = apps.first else {
             Terminal.printError("error: '\(template)' holds \(apps.count) apps; name the template's own folder")
             throw ExitCode(1)

@@ -139,6 +139,14 @@ import Testing
         #expect(!folder.exists("Pod_A"))
     }
 
+    @Test func aTemplateThatDoesNotExistIsRefused() async throws {
+        let folder = try Folder()
+        let output = try await CommandRunner.run(["new", "templates/nowhere", "pod-a"], in: folder.root)
+        #expect(output.status == 1)
+        #expect(output.standardError == "error: 'templates/nowhere' does not exist\n")
+        #expect(!folder.exists("pod-a"))
+    }
+
     @Test func anAppThatIsNotATemplateIsRefused() async throws {
         let folder = try Folder()
         let app = CommandRunner.packageRoot.appendingPathComponent("apps/customer-sentiment").path
@@ -146,5 +154,39 @@ import Testing
         #expect(output.status == 1)
         #expect(output.standardError == "error: '\(app)' is not a template; its app.yaml needs 'template: true' and 'parameters:'\n")
         #expect(!folder.exists("pod-a"))
+    }
+
+    /// A running server over a workspace serves an app made by `formwright new` without a restart; the template is not served.
+    @Test func aNewAppIsServedByARunningServer() async throws {
+        let folder = try Folder()
+        let token = "new-app-token-0123456789abcdef"
+        let workspace = folder.root.appendingPathComponent("templates").path
+        let first = try await CommandRunner.run(["new", "templates/base", "templates/pod-one", "--set", "name=One", "--set", "members=ana"], in: folder.root)
+        #expect(first.status == 0, "\(first.standardError)")
+        let server = try ServerProcess(
+            arguments: [workspace, "--store", "sqlite:\(folder.root.path)/data.sqlite", "--reload-interval", "100"], token: token,
+            directory: folder.root)
+        defer { _ = server.stop() }
+        let listed = try await server.request("GET", "api/v1/apps", token: token)
+        #expect(listed.body.contains("\"pod-one\""))
+        #expect(!listed.body.contains("\"team-base\""))
+        let started = ContinuousClock.now
+        let made = try await CommandRunner.run(["new", "templates/base", "templates/pod-two", "--set", "name=Two", "--set", "members=ben"], in: folder.root)
+        #expect(made.status == 0, "\(made.standardError)")
+        var status = 0
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            status = try await server.request("GET", "api/v1/apps/pod-two/tables/customers/records", token: token).status
+            if status == 200 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(status == 200)
+        print("formwright new to the new app answering over HTTP: \(ContinuousClock.now - started)")
+        let created = try await server.request(
+            "POST", "api/v1/apps/pod-two/tables/customers/records", token: token, body: #"{"name": "Acme"}"#)
+        #expect(created.status == 201)
+        #expect(created.body.contains(#""region":"east""#))
+        let other = try await server.request("GET", "api/v1/apps/pod-one/tables/customers/records", token: token)
+        #expect(other.body == #"{"records":[],"next":null}"#)
     }
 }
