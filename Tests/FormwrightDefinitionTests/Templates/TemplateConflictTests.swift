@@ -9,13 +9,19 @@ import Testing
     /// Loads `pod` (an app with one marker) beside the test template and expects exactly one error there.
     func expectOne(
         _ marked: String, id: String, message: String, template: String = TemplateFolder.template, extra: [String: String] = [:],
-        sourceLocation: Testing.SourceLocation = #_sourceLocation
+        expectingAlso second: (marker: String, id: String, message: String)? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
         let folder = try TemplateFolder()
         try folder.write("base", template)
         for (name, text) in extra { try folder.write(name, text) }
         let fixture = try folder.write("pod", marked)
-        let loaded = try folder.load("pod")
+        var loaded = try folder.load("pod")
+        if let second {
+            let found = loaded.diagnostics.first { $0.id == second.id }
+            #expect(found?.message == second.message, sourceLocation: sourceLocation)
+            #expect(found?.range.start == fixture.markers[second.marker], sourceLocation: sourceLocation)
+            loaded.diagnostics.removeAll { $0.id == second.id }
+        }
         fixture.expectOne(loaded, id: id, message: message.replacingOccurrences(of: "ROOT", with: folder.root), severity: .error, sourceLocation: sourceLocation)
         #expect(loaded.diagnostics.first?.file == folder.file("pod"), sourceLocation: sourceLocation)
     }
@@ -147,5 +153,26 @@ import Testing
             try folder.load("base"), id: "definition.invalidValue",
             message: "unknown parameter type 'nubmer' (use one of text, integer, number, boolean, choice, list); did you mean 'number'?", severity: .error,
             sourceLocation: #_sourceLocation)
+    }
+
+    @Test func extendsNamingTheAppsOwnFolder() throws {
+        try expectOne(
+            TemplateFolder.pod("with: { team: north }").replacingOccurrences(of: "extends: ../base", with: "extends: 1️⃣."),
+            id: "definition.extendsChain",
+            message: "the template '.' extends another template itself; only one level of 'extends' is allowed")
+    }
+
+    @Test func extendsThatIsNotText() throws {
+        try expectOne(
+            TemplateFolder.pod("with: { team: north }").replacingOccurrences(of: "extends: ../base", with: "extends: 1️⃣[../base]"),
+            id: "definition.wrongType", message: "expected text for 'extends' but found a list")
+    }
+
+    @Test func withThatIsNotAMapping() throws {
+        try expectOne(
+            TemplateFolder.pod("1️⃣with: north").replacingOccurrences(of: "with: north", with: "with: 2️⃣north"),
+            id: "definition.missingParameter",
+            message: "the template's parameter 'team' (text) has no default; give it under 'with:'",
+            expectingAlso: ("2", "definition.wrongType", "expected a mapping of parameter names to values for 'with' but found 'north'"))
     }
 }
