@@ -6,6 +6,9 @@ struct FormwrightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formwright",
         abstract: "Check and run business apps described in YAML.",
-        subcommands: [CheckCommand.self, ServeCommand.self, EvalCommand.self, NewCommand.self, PlanCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [
+            CheckCommand.self, ServeCommand.self, EvalCommand.self, NewCommand.self, PlanCommand.self, MigrateCommand.self, ImportCommand.self,
+            ExportCommand.self,
+        ]
     )
 }

@@ -50,20 +50,22 @@ import Testing
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput == "created app 'pod-east' in 'pods/pod-east/app.yaml', extending 'templates/base'\n")
         let written = try folder.text("pods/pod-east/app.yaml")
-        #expect(written.hasPrefix("""
-            formwright: 1
-            app: pod-east
-            extends: ../../templates/base
-            with:
-              name: "East \\"pod\\""
-              region: "west"
-              members: ["ana","ben","chen"]
-              seats: 5
-              target: 2.5
-              active: false
+        #expect(
+            written.hasPrefix(
+                """
+                formwright: 1
+                app: pod-east
+                extends: ../../templates/base
+                with:
+                  name: "East \\"pod\\""
+                  region: "west"
+                  members: ["ana","ben","chen"]
+                  seats: 5
+                  target: 2.5
+                  active: false
 
-            # This app is the template above with your changes laid over it; see docs/templates.md.
-            """))
+                # This app is the template above with your changes laid over it; see docs/templates.md.
+                """))
         #expect(written.contains("#       name: { label: Our own label }"))
         let check = try await CommandRunner.run(["check", "pods/pod-east"], in: folder.root)
         #expect(check.status == 0)
@@ -75,23 +77,29 @@ import Testing
         let output = try await CommandRunner.run(["new", "templates/base", "pod-west", "--set", "name=West", "--set", "members="], in: folder.root)
         #expect(output.status == 0, "\(output.standardError)")
         let written = try folder.text("pod-west/app.yaml")
-        #expect(written.contains("extends: ../templates/base\nwith:\n  name: \"West\"\n  region: \"east\"\n  members: []\n  seats: 3\n  target: 1.5\n  active: true\n"))
+        #expect(
+            written.contains(
+                "extends: ../templates/base\nwith:\n  name: \"West\"\n  region: \"east\"\n  members: []\n  seats: 3\n  target: 1.5\n  active: true\n")
+        )
     }
 
     @Test func aValueOfTheWrongTypeWritesNothing() async throws {
         let folder = try Folder()
         let output = try await CommandRunner.run(
-            ["new", "templates/base", "pod-a", "--set", "name=A pod", "--set", "members=ana", "--set", "seats=many", "--set", "active=yes",
-             "--set", "region=wset", "--set", "seats=0"],
+            [
+                "new", "templates/base", "pod-a", "--set", "name=A pod", "--set", "members=ana", "--set", "seats=many", "--set", "active=yes",
+                "--set", "region=wset", "--set", "seats=0",
+            ],
             in: folder.root)
         #expect(output.status == 1)
-        #expect(output.standardError == """
-            error: parameter 'seats' takes a whole number, not 'many'
-            error: parameter 'active' takes true or false, not 'yes'
-            error: 'wset' is not an option of parameter 'region' (the options are 'east', 'west'); did you mean 'west'?
-            error: the value 0 of parameter 'seats' fails its check 'value > 0'
+        #expect(
+            output.standardError == """
+                error: parameter 'seats' takes a whole number, not 'many'
+                error: parameter 'active' takes true or false, not 'yes'
+                error: 'wset' is not an option of parameter 'region' (the options are 'east', 'west'); did you mean 'west'?
+                error: the value 0 of parameter 'seats' fails its check 'value > 0'
 
-            """)
+                """)
         #expect(output.standardOutput.isEmpty)
         #expect(!folder.exists("pod-a"))
     }
@@ -99,16 +107,19 @@ import Testing
     @Test func aNumberAndAnUnknownParameterAreCheckedToo() async throws {
         let folder = try Folder()
         let output = try await CommandRunner.run(
-            ["new", "templates/base", "pod-a", "--set", "name=A pod", "--set", "members=ana", "--set", "target=1,5", "--set", "regoin=west",
-             "--set", "novalue"],
+            [
+                "new", "templates/base", "pod-a", "--set", "name=A pod", "--set", "members=ana", "--set", "target=1,5", "--set", "regoin=west",
+                "--set", "novalue",
+            ],
             in: folder.root)
         #expect(output.status == 1)
-        #expect(output.standardError == """
-            error: parameter 'target' takes a number, not '1,5'
-            error: the template has no parameter 'regoin'; did you mean 'region'?
-            error: --set 'novalue' needs the form key=value
+        #expect(
+            output.standardError == """
+                error: parameter 'target' takes a number, not '1,5'
+                error: the template has no parameter 'regoin'; did you mean 'region'?
+                error: --set 'novalue' needs the form key=value
 
-            """)
+                """)
         #expect(!folder.exists("pod-a"))
     }
 
@@ -161,7 +172,8 @@ import Testing
         let folder = try Folder()
         let token = "new-app-token-0123456789abcdef"
         let workspace = folder.root.appendingPathComponent("templates").path
-        let first = try await CommandRunner.run(["new", "templates/base", "templates/pod-one", "--set", "name=One", "--set", "members=ana"], in: folder.root)
+        let first = try await CommandRunner.run(
+            ["new", "templates/base", "templates/pod-one", "--set", "name=One", "--set", "members=ana"], in: folder.root)
         #expect(first.status == 0, "\(first.standardError)")
         let server = try ServerProcess(
             arguments: [workspace, "--store", "sqlite:\(folder.root.path)/data.sqlite", "--reload-interval", "100"], token: token,
@@ -171,7 +183,8 @@ import Testing
         #expect(listed.body.contains("\"pod-one\""))
         #expect(!listed.body.contains("\"team-base\""))
         let started = ContinuousClock.now
-        let made = try await CommandRunner.run(["new", "templates/base", "templates/pod-two", "--set", "name=Two", "--set", "members=ben"], in: folder.root)
+        let made = try await CommandRunner.run(
+            ["new", "templates/base", "templates/pod-two", "--set", "name=Two", "--set", "members=ben"], in: folder.root)
         #expect(made.status == 0, "\(made.standardError)")
         var status = 0
         let deadline = ContinuousClock.now + .seconds(120)

@@ -92,7 +92,9 @@ import Testing
         #expect(kept.fields["team"] == .string("east"))
         let westRevision = try #require(registry.app("pod-west")?.definition.revision)
 
-        try workspace.write("base", Self.template.replacingOccurrences(of: "team: { type: text, default:", with: "city: { type: text }\n      team: { type: text, default:"))
+        try workspace.write(
+            "base",
+            Self.template.replacingOccurrences(of: "team: { type: text, default:", with: "city: { type: text }\n      team: { type: text, default:"))
         await reloader.reload()
 
         #expect(Self.fieldNames(registry, "pod-east") == ["name", "city", "team", "segment"])
@@ -119,7 +121,10 @@ import Testing
         let eastRevision = try #require(registry.app("pod-east")?.definition.revision)
 
         // The template now has a number field 'segment'; pod-east's own 'segment' is a choice, which cannot override it.
-        try workspace.write("base", Self.template.replacingOccurrences(of: "name: { type: text, required: true }", with: "name: { type: text, required: true }\n      segment: { type: number }"))
+        try workspace.write(
+            "base",
+            Self.template.replacingOccurrences(
+                of: "name: { type: text, required: true }", with: "name: { type: text, required: true }\n      segment: { type: number }"))
         await reloader.reload()
 
         #expect(registry.app("pod-east")?.definition.revision == eastRevision)
@@ -128,8 +133,9 @@ import Testing
         #expect(Self.fieldNames(registry, "pod-west") == ["name", "segment", "team"])
         let file = (workspace.root as NSString).appendingPathComponent("pod-east/app.yaml")
         #expect(workspace.reported.contains("reload: '\(file)' has errors; the app keeps running as it was"))
-        #expect(workspace.reported.contains(
-            "\(file):8:24: error: field 'segment' of table 'customers' is 'number' in the template and cannot become 'choice'"))
+        #expect(
+            workspace.reported.contains(
+                "\(file):8:24: error: field 'segment' of table 'customers' is 'number' in the template and cannot become 'choice'"))
         let east = try #require(registry.app("pod-east"))
         let record = try await east.create(
             table: "customers", input: SubmissionInput(values: ["name": .string("Still"), "segment": .string("small")], format: .json))
@@ -163,7 +169,10 @@ import Testing
         #expect(registry.all.map(\.name) == ["pod-west"])
         let watcher = Task { await reloader.watch(every: .milliseconds(50)) }
         defer { watcher.cancel() }
-        try workspace.write("base", Self.template.replacingOccurrences(of: "name: { type: text, required: true }", with: "name: { type: text, required: true }\n      city: { type: text }"))
+        try workspace.write(
+            "base",
+            Self.template.replacingOccurrences(
+                of: "name: { type: text, required: true }", with: "name: { type: text, required: true }\n      city: { type: text }"))
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline, !Self.fieldNames(registry, "pod-west").contains("city") {
             try await Task.sleep(for: .milliseconds(50))

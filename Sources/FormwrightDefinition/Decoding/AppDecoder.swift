@@ -74,7 +74,8 @@ struct AppDecoder {
             }
         }
         if let entry = app.entry("with") {
-            context.error(.notApplicable, "'with' gives values to a template's parameters; it needs 'extends:' naming the template", at: entry.keyRange)
+            context.error(
+                .notApplicable, "'with' gives values to a template's parameters; it needs 'extends:' naming the template", at: entry.keyRange)
         }
         let tables = app["tables"].map { decodeTables($0) } ?? []
         let forms = app["forms"].map { decodeForms($0, tables: tables) } ?? []

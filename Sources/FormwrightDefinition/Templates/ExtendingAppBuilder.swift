@@ -86,7 +86,8 @@ struct ExtendingAppBuilder {
         guard errors == 0 else {
             context.error(
                 .templateErrors,
-                "the template '\(named.value)' has \(errors) error\(errors == 1 ? "" : "s"); run 'formwright check \(folder)' and fix \(errors == 1 ? "it" : "them") first",
+                "the template '\(named.value)' has \(errors) error\(errors == 1 ? "" : "s"); "
+                    + "run 'formwright check \(folder)' and fix \(errors == 1 ? "it" : "them") first",
                 at: named.range)
             return nil
         }
@@ -98,7 +99,9 @@ struct ExtendingAppBuilder {
         let parent = (folder as NSString).deletingLastPathComponent
         let children = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
         let candidates = children.filter {
-            !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: ((parent as NSString).appendingPathComponent($0) as NSString).appendingPathComponent("app.yaml"))
+            !$0.hasPrefix(".")
+                && FileManager.default.fileExists(
+                    atPath: ((parent as NSString).appendingPathComponent($0) as NSString).appendingPathComponent("app.yaml"))
         }
         guard let suggestion = NameSuggester.suggestion(for: (folder as NSString).lastPathComponent, among: candidates.sorted()) else { return "" }
         let prefix = (named as NSString).deletingLastPathComponent

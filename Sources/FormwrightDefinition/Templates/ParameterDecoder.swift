@@ -21,9 +21,10 @@ struct ParameterDecoder {
                     .invalidName, "parameter name '\(entry.key)' \(problem); try '\(NameRules.suggestion(for: entry.key))'", at: entry.keyRange)
                 continue
             }
-            guard let reader = MappingReader(
-                entry.value, subject: "parameter '\(entry.key)'", key: entry.key, allowed: Self.parameterKeys, required: ["type"],
-                context: &context),
+            guard
+                let reader = MappingReader(
+                    entry.value, subject: "parameter '\(entry.key)'", key: entry.key, allowed: Self.parameterKeys, required: ["type"],
+                    context: &context),
                 let typeNode = reader["type"], let typeName = context.text(typeNode, key: "type")
             else { continue }
             guard let kind = TemplateParameter.Kind(rawValue: typeName.value) else {
@@ -42,7 +43,9 @@ struct ParameterDecoder {
                 if kind == .choice {
                     parameter.options = options(optionsNode)
                 } else {
-                    context.error(.notApplicable, "'options' applies only to a parameter of type 'choice'", at: reader.entry("options")?.keyRange ?? optionsNode.range)
+                    context.error(
+                        .notApplicable, "'options' applies only to a parameter of type 'choice'",
+                        at: reader.entry("options")?.keyRange ?? optionsNode.range)
                 }
             } else if kind == .choice {
                 context.error(.missingKey, "parameter '\(entry.key)' of type 'choice' needs 'options'", at: typeNode.range)

@@ -116,7 +116,8 @@ struct TemplateMerger {
 
     static func kind(of path: [String]) -> String {
         switch path.count {
-        case 1: ["tables": "table", "forms": "form", "integrations": "integration", "workflows": "workflow", "forecasts": "forecast"][path[0]] ?? "entry"
+        case 1:
+            ["tables": "table", "forms": "form", "integrations": "integration", "workflows": "workflow", "forecasts": "forecast"][path[0]] ?? "entry"
         case 3 where path[2] == "fields": "field"
         case 3 where path[2] == "drivers": "driver"
         default: "entry"

@@ -22,7 +22,8 @@ import Testing
             #expect(found?.range.start == fixture.markers[second.marker], sourceLocation: sourceLocation)
             loaded.diagnostics.removeAll { $0.id == second.id }
         }
-        fixture.expectOne(loaded, id: id, message: message.replacingOccurrences(of: "ROOT", with: folder.root), severity: .error, sourceLocation: sourceLocation)
+        fixture.expectOne(
+            loaded, id: id, message: message.replacingOccurrences(of: "ROOT", with: folder.root), severity: .error, sourceLocation: sourceLocation)
         #expect(loaded.diagnostics.first?.file == folder.file("pod"), sourceLocation: sourceLocation)
     }
 
@@ -37,7 +38,8 @@ import Testing
         try expectOne(
             TemplateFolder.pod("with: { team: north }", "tables:\n  1️⃣customer:\n    label: People"),
             id: "definition.unknownOverride",
-            message: "table 'customer' is not in the template, so there is nothing to override (a new table needs 'fields'); did you mean 'customers'?")
+            message:
+                "table 'customer' is not in the template, so there is nothing to override (a new table needs 'fields'); did you mean 'customers'?")
     }
 
     @Test func overridingADriverThatDoesNotExist() throws {
@@ -128,17 +130,19 @@ import Testing
         try folder.write("b", "formwright: 1\napp: b\ntemplate: true\nextends: ../a\n")
         let loaded = try folder.load("a")
         #expect(loaded.diagnostics.map(\.id) == ["definition.extendsChain", "definition.extendsChain"])
-        #expect(loaded.diagnostics.map(\.message) == [
-            "an app that extends a template cannot be a template itself ('template'); only one level of 'extends' is allowed",
-            "the template '../b' extends another template itself; only one level of 'extends' is allowed",
-        ])
+        #expect(
+            loaded.diagnostics.map(\.message) == [
+                "an app that extends a template cannot be a template itself ('template'); only one level of 'extends' is allowed",
+                "the template '../b' extends another template itself; only one level of 'extends' is allowed",
+            ])
         #expect(loaded.definition == nil)
     }
 
     @Test func aTemplatesDefaultFailingItsCheckIsAnErrorInTheTemplate() throws {
         let folder = try TemplateFolder()
         let fixture = try folder.write(
-            "base", TemplateFolder.template.replacingOccurrences(of: "seats: { type: integer, default: 3,", with: "seats: { type: integer, default: 1️⃣0,"))
+            "base",
+            TemplateFolder.template.replacingOccurrences(of: "seats: { type: integer, default: 3,", with: "seats: { type: integer, default: 1️⃣0,"))
         let loaded = try folder.load("base")
         fixture.expectOne(
             loaded, id: "definition.parameterCheck", message: "the value 0 of parameter 'seats' fails its check 'value > 0'", severity: .error,
@@ -151,7 +155,8 @@ import Testing
             "base", TemplateFolder.template.replacingOccurrences(of: "target: { type: number,", with: "target: { type: 1️⃣nubmer,"))
         fixture.expectOne(
             try folder.load("base"), id: "definition.invalidValue",
-            message: "unknown parameter type 'nubmer' (use one of text, integer, number, boolean, choice, list); did you mean 'number'?", severity: .error,
+            message: "unknown parameter type 'nubmer' (use one of text, integer, number, boolean, choice, list); did you mean 'number'?",
+            severity: .error,
             sourceLocation: #_sourceLocation)
     }
 
