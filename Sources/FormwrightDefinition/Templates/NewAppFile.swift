@@ -68,20 +68,27 @@ public struct NewAppFile: Sendable {
         return .success(NewAppFile(text: lines.joined(separator: "\n") + "\n", name: name))
     }
 
-    /// A commented example of an overlay, naming the template's first table and field.
+    /// A commented example of an overlay, naming the template's first table, field and form.
     private static func overlaySketch(_ template: AppDefinition) -> [String] {
         let table = template.tables.first?.name.value ?? "customers"
         let field = template.tables.first?.fields.first?.name.value ?? "name"
-        return [
+        func line(_ text: String, _ comment: String) -> String {
+            text + String(repeating: " ", count: max(1, 62 - text.count)) + "# " + comment
+        }
+        var lines = [
             "",
-            "# This app is the template above with your changes laid over it; see docs/templates.md.",
+            "# This app is the template named by 'extends' with your changes laid over it; see docs/templates.md.",
             "# The template's later changes reach it on the next reload, and these changes stay.",
             "# tables:",
             "#   \(table):",
             "#     fields:",
-            "#       segment: { type: choice, options: [small, large] }   # a field of this app's own",
-            "#       \(field): { label: Our own label }                   # a label of the template's, overridden",
+            line("#       segment: { type: choice, options: [small, large] }", "a field of this app's own"),
+            line("#       \(field): { label: Our own label }", "a label of the template's, overridden"),
         ]
+        if let form = template.forms.first(where: { $0.table.value == table }) {
+            lines += ["# forms:", "#   \(form.name.value):", line("#     fields+: [segment]", "appended to the template's list of fields")]
+        }
+        return lines
     }
 
     static func absolute(_ path: String) -> String {
