@@ -61,11 +61,12 @@ public struct ExpressionCompiler: Sendable {
             }
             checked = result
         }
-        var planner = Planner(container: declarations.container, checked: checked, functions: StandardLibrary.functions)
+        var planner = Planner(
+            container: declarations.container, checked: checked, functions: StandardLibrary.functions, constants: declarations.constants)
         let interpretable = planner.plan(root)
         let program = Program(
             source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits,
-            container: declarations.container)
+            container: declarations.container, constants: declarations.constants)
         return Compilation(program: program, diagnostics: diagnostics)
     }
 }

@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let apps = try CommandSupport.load(path)
         let diagnostics = apps.flatMap(\.diagnostics)
-        let renderer = DiagnosticRenderer(sources: apps.compactMap(\.source))
+        let renderer = DiagnosticRenderer(sources: apps.flatMap(\.sources))
         switch format {
         case .json: Terminal.print(renderer.json(diagnostics), terminator: "")
         case .text: Terminal.print(renderer.text(diagnostics), terminator: "")

@@ -15,15 +15,16 @@ enum CommandSupport {
         }
     }
 
-    /// Loads every app under `path`; prints diagnostics and exits 1 if any app has errors, 2 if the path is unreadable.
+    /// Loads every app under `path` but the templates (checked, never served); prints diagnostics and exits 1 if any app
+    /// or template has errors, 2 if the path is unreadable.
     static func loadApps(_ path: String) throws -> [AppDefinition] {
         let apps = try load(path)
         let diagnostics = apps.flatMap(\.diagnostics)
         if apps.contains(where: \.hasErrors) {
-            Terminal.printError(DiagnosticRenderer(sources: apps.compactMap(\.source)).text(diagnostics))
+            Terminal.printError(DiagnosticRenderer(sources: apps.flatMap(\.sources)).text(diagnostics))
             throw ExitCode(1)
         }
-        return apps.compactMap(\.definition)
+        return apps.filter { !$0.isTemplate }.compactMap(\.definition)
     }
 
     /// Loads an app's seed data (`data/<table>.csv`, once per table) and reports each file loaded;

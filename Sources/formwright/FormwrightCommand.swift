@@ -7,8 +7,8 @@ struct FormwrightCommand: AsyncParsableCommand {
         commandName: "formwright",
         abstract: "Check and run business apps described in YAML.",
         subcommands: [
-            CheckCommand.self, ServeCommand.self, EvalCommand.self, PlanCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-            ForecastCommand.self,
+            CheckCommand.self, ServeCommand.self, EvalCommand.self, NewCommand.self, PlanCommand.self, MigrateCommand.self, ImportCommand.self,
+            ExportCommand.self, ForecastCommand.self,
         ]
     )
 }

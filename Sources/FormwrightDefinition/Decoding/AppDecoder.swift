@@ -14,7 +14,7 @@ struct AppDecoder {
         "template", "parameters", "extends", "with",
     ]
     /// Sections the language reserves for later versions: read, kept out of the way, and warned about.
-    static let laterSections = ["access", "template", "parameters", "extends", "with"]
+    static let laterSections = ["access"]
 
     var context: DecodingContext
     let file: String
@@ -62,6 +62,21 @@ struct AppDecoder {
                     at: entry.keyRange)
             }
         }
+        var isTemplate = false
+        if let node = app["template"], let flag = context.bool(node, key: "template") { isTemplate = flag }
+        var parameters: [TemplateParameter] = []
+        if let entry = app.entry("parameters") {
+            var reader = ParameterDecoder(context: context)
+            parameters = reader.parameters(entry.value)
+            context = reader.context
+            if !isTemplate {
+                context.error(.notApplicable, "'parameters' belongs to a template; add 'template: true' or remove it", at: entry.keyRange)
+            }
+        }
+        if let entry = app.entry("with") {
+            context.error(
+                .notApplicable, "'with' gives values to a template's parameters; it needs 'extends:' naming the template", at: entry.keyRange)
+        }
         let tables = app["tables"].map { decodeTables($0) } ?? []
         let forms = app["forms"].map { decodeForms($0, tables: tables) } ?? []
         let integrations = app["integrations"].map { decodeIntegrations($0) } ?? []
@@ -69,9 +84,15 @@ struct AppDecoder {
         let forecasts = app["forecasts"].map { decodeForecasts($0, tables: tables) } ?? []
         let dashboards = app["dashboards"].map { decodeDashboards($0) } ?? []
         guard let name else { return nil }
-        return AppDefinition(
+        var definition = AppDefinition(
             name: name, title: title, description: description, timezone: timezone, tables: tables, forms: forms,
             integrations: integrations, workflows: workflows, forecasts: forecasts, dashboards: dashboards, file: file, revision: revision)
+        definition.isTemplate = isTemplate
+        definition.parameters = parameters
+        for parameter in parameters {
+            definition.arguments[parameter.name.value] = parameter.defaultValue ?? parameter.placeholder
+        }
+        return definition
     }
 
     /// Reads a name used as a mapping key (a table, field or form name) and reports a bad one.

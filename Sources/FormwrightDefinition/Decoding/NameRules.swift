@@ -6,7 +6,7 @@
 enum NameRules {
     /// Names every expression already has, CEL's reserved words, and the columns every record has.
     static let reserved: Set<String> = [
-        "record", "user", "now", "env", "old", "steps", "input", "response",
+        "record", "user", "now", "env", "old", "steps", "input", "response", "params",
         "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if",
         "import", "let", "loop", "package", "namespace", "return", "var", "void", "while",
         "id", "version", "created_at", "updated_at", "revision",

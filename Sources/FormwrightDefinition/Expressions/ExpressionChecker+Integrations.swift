@@ -31,7 +31,7 @@ extension ExpressionChecker {
     /// Compiles the url's holes and checks its scheme and, when written out, its host.
     private mutating func compileURL(_ http: HTTPIntegration, at place: ExpressionPlace) -> CompiledURL? {
         let url = http.url
-        let map = ScalarTextMap(file: file, range: url.range, style: url.style, text: url.text)
+        let map = ScalarTextMap(file: file(for: url.range), range: url.range, style: url.style, text: url.text)
         let pieces = Self.templatePieces(url.text)
         var compiled: [CompiledURL.Piece] = []
         var failed = false

@@ -69,7 +69,9 @@ extension ExpressionChecker {
                 case .text(let text):
                     pieces.append(.text(text))
                 case .unclosed(let offset):
-                    let at = source.map { ScalarTextMap(file: file, range: $0.range, style: $0.style, text: $0.text).location(ofTextOffset: offset) }
+                    let at = source.map {
+                        ScalarTextMap(file: file(for: $0.range), range: $0.range, style: $0.style, text: $0.text).location(ofTextOffset: offset)
+                    }
                     context.error(
                         .unclosedHole, "'{{' in a message needs a matching '}}', as in '{{ size(transcript) }}'",
                         at: SourceRange(at: at ?? fallback.start))

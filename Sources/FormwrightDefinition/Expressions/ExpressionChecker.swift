@@ -14,13 +14,24 @@ import FormwrightExpressions
 struct ExpressionChecker {
     var context: DecodingContext
     let app: AppDefinition
-    let file: SourceFile
+    /// The app's file, then its template's when it extends one.
+    let files: [SourceFile]
+    /// The template parameters' values, declared in every expression as constants `params.<name>`.
+    let parameters: [(name: String, type: ExpressionType, value: Value)]
     var expressions = AppExpressions()
 
-    init(app: AppDefinition, context: DecodingContext, file: SourceFile) {
+    init(app: AppDefinition, context: DecodingContext, files: [SourceFile]) {
         self.app = app
         self.context = context
-        self.file = file
+        self.files = files
+        parameters = app.parameters.map { parameter in
+            (parameter.name.value, parameter.kind.expressionType, app.arguments[parameter.name.value] ?? parameter.placeholder)
+        }
+    }
+
+    /// The file a range stands in.
+    func file(for range: SourceRange) -> SourceFile {
+        files[min(SourceOrigin.index(of: range), files.count - 1)]
     }
 
     /// What an expression is for, which decides the type it must have.
@@ -129,8 +140,12 @@ struct ExpressionChecker {
         _ source: ExpressionSource, scalarText: String, compiler: ExpressionCompiler, options: [String: [String]], for purpose: Purpose,
         computed: Bool = false, misplaced: [NameCheck.Problem] = []
     ) -> Program? {
+        var compiler = compiler
+        for parameter in parameters {
+            compiler.declarations.declareConstant("params." + parameter.name, parameter.type, value: parameter.value)
+        }
         let compilation = compiler.compile(source.text)
-        let map = ScalarTextMap(file: file, range: source.range, style: source.style, text: scalarText)
+        let map = ScalarTextMap(file: file(for: source.range), range: source.range, style: source.style, text: scalarText)
         func place(_ range: Range<Int>) -> SourceRange {
             map.range(ofText: (range.lowerBound + source.contentOffset)..<(range.upperBound + source.contentOffset))
         }

@@ -18,6 +18,8 @@ public struct DefinitionLoader: Sendable {
     }
 
     /// Loads every app under `path`; throws only when the path itself cannot be read.
+    ///
+    /// Apps of one workspace that extend the same template share one reading of it.
     public func load(path: String) throws(LoadError) -> [LoadedApp] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -36,22 +38,48 @@ public struct DefinitionLoader: Sendable {
             .filter { FileManager.default.fileExists(atPath: $0) }
         guard !files.isEmpty else { throw LoadError("no app.yaml in '\(path)' or in any folder directly inside it") }
         var apps: [LoadedApp] = []
-        for file in files { apps.append(try loadFile(file)) }
+        var templates = TemplateCache()
+        for file in files { apps.append(try loadFile(file, templates: &templates)) }
         return Self.reportDuplicateNames(apps)
     }
 
     /// Loads one file from disk.
     public func loadFile(_ path: String) throws(LoadError) -> LoadedApp {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError("cannot read '\(path)'") }
-        return load(bytes: Array(data), path: path)
+        var templates = TemplateCache()
+        return try loadFile(path, templates: &templates)
     }
 
-    /// Loads one app file from its bytes; never throws: every problem is a diagnostic.
+    func loadFile(_ path: String, templates: inout TemplateCache) throws(LoadError) -> LoadedApp {
+        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError("cannot read '\(path)'") }
+        return load(bytes: Array(data), path: path, templates: &templates)
+    }
+
+    /// Loads one app file from its bytes; never throws: every problem is a diagnostic. An app
+    /// that extends a template reads the template from disk, relative to `path`.
     public func load(bytes: [UInt8], path: String) -> LoadedApp {
-        let decoded = SourceDecoder.decode(bytes, path: path, maximumBytes: limits.maximumBytes)
-        guard let source = decoded.file else {
-            return LoadedApp(path: path, source: nil, definition: nil, diagnostics: decoded.refusal.map { [$0] } ?? [])
+        var templates = TemplateCache()
+        return load(bytes: bytes, path: path, templates: &templates)
+    }
+
+    func load(bytes: [UInt8], path: String, templates: inout TemplateCache) -> LoadedApp {
+        let parsed = parse(bytes, path: path)
+        guard let root = parsed.root, let source = parsed.source else {
+            return LoadedApp(path: path, source: parsed.source, definition: nil, diagnostics: parsed.diagnostics)
         }
+        if let extends = root.entries?.first(where: { $0.key == "extends" }) {
+            var builder = ExtendingAppBuilder(loader: self, path: path, bytes: bytes, source: source, root: root, extends: extends)
+            return builder.load(readerDiagnostics: parsed.diagnostics, templates: &templates)
+        }
+        var decoder = AppDecoder(file: path)
+        decoder.context.diagnostics.append(contentsOf: parsed.diagnostics)
+        let decoded = decoder.decode(root, revision: Self.revision(of: bytes))
+        return checked(decoded, context: decoder.context, path: path, sources: [source])
+    }
+
+    /// A file's text and root node, or the diagnostics that stopped reading it.
+    func parse(_ bytes: [UInt8], path: String) -> (source: SourceFile?, root: YAMLNode?, diagnostics: [Diagnostic]) {
+        let decoded = SourceDecoder.decode(bytes, path: path, maximumBytes: limits.maximumBytes)
+        guard let source = decoded.file else { return (nil, nil, decoded.refusal.map { [$0] } ?? []) }
         let (root, readerDiagnostics) = YAMLReader(limits: limits).read(source)
         guard let root, !readerDiagnostics.contains(where: { $0.id == "yaml.syntax" || $0.id.hasPrefix("yaml.too") }) else {
             var diagnostics = readerDiagnostics
@@ -61,24 +89,41 @@ public struct DefinitionLoader: Sendable {
                         id: DefinitionDiagnosticID.emptyFile.rawValue, severity: .error,
                         message: "the file is empty; an app starts with 'formwright: 1' and 'app: <name>'", file: path, range: .start))
             }
-            return LoadedApp(path: path, source: source, definition: nil, diagnostics: diagnostics)
+            return (source, nil, diagnostics)
         }
-        var decoder = AppDecoder(file: path)
-        decoder.context.diagnostics.append(contentsOf: readerDiagnostics)
-        let decodedApp = decoder.decode(root, revision: Self.revision(of: bytes))
-        var context = decoder.context
-        var definition = decodedApp
-        if let app = decodedApp {
+        return (source, root, readerDiagnostics)
+    }
+
+    /// Runs the checkers over a decoded app and puts each diagnostic in the file it is about.
+    ///
+    /// - Parameters:
+    ///   - decoded: the decoded app, if decoding got that far.
+    ///   - context: the diagnostics so far.
+    ///   - path: the app's file.
+    ///   - sources: the app's file, then its template's when it extends one.
+    func checked(_ decoded: AppDefinition?, context decodingContext: DecodingContext, path: String, sources: [SourceFile]) -> LoadedApp {
+        var context = decodingContext
+        var definition = decoded
+        if let app = decoded {
             var checker = AppChecker(app: app, context: context)
             checker.check()
-            var expressionChecker = ExpressionChecker(app: app, context: checker.context, file: source)
+            var expressionChecker = ExpressionChecker(app: app, context: checker.context, files: sources)
             expressionChecker.check()
             context = expressionChecker.context
             definition?.expressions = expressionChecker.expressions
         }
-        let diagnostics = context.diagnostics.diagnostics.sorted(by: Diagnostic.presentationOrder)
+        let diagnostics = context.diagnostics.diagnostics.map { diagnostic in
+            guard SourceOrigin.index(of: diagnostic.range) == 1, sources.count > 1 else { return diagnostic }
+            var moved = diagnostic
+            moved.file = sources[1].path
+            moved.range = SourceOrigin.local(diagnostic.range)
+            return moved
+        }.sorted(by: Diagnostic.presentationOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return LoadedApp(path: path, source: source, definition: hasErrors ? nil : definition, diagnostics: diagnostics)
+        var app = LoadedApp(path: path, source: sources.first, definition: hasErrors ? nil : definition, diagnostics: diagnostics)
+        app.templateSource = sources.count > 1 ? sources[1] : nil
+        app.isTemplate = decoded?.isTemplate ?? false
+        return app
     }
 
     /// A short content hash (FNV-1a, 64 bits, hex): equal files have equal revisions.

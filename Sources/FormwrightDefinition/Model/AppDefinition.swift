@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// A checked app: what `app.yaml` describes, every value with its place in the file.
 public struct AppDefinition: Sendable {
     /// The app's name (`app:`), naming its data and URLs.
@@ -26,6 +28,14 @@ public struct AppDefinition: Sendable {
     public var revision: String
     /// Every expression of the app, compiled; filled in when the app checks.
     public var expressions: AppExpressions
+    /// Whether the app is a template (`template: true`): checked, but not served.
+    public var isTemplate = false
+    /// The template's parameters: of this app when it is a template, of its template when it extends one.
+    public var parameters: [TemplateParameter] = []
+    /// The parameters' values: the defaults for a template, `with:` (defaults filled in) for an app that extends one.
+    public var arguments: [String: Value] = [:]
+    /// The template's app file, when the app extends one (`extends:`).
+    public var template: String?
 
     /// Creates an app definition.
     public init(

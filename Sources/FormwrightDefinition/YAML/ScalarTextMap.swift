@@ -12,6 +12,8 @@ public struct ScalarTextMap: Sendable {
     private let offsets: [Int]
     private let fallback: SourceLocation
     private let file: SourceFile
+    /// What the scalar's offsets exceed the file's by: nonzero for a template's node in a merged app (see `SourceOrigin`).
+    private let base: Int
 
     /// Builds the map for one scalar.
     ///
@@ -23,7 +25,9 @@ public struct ScalarTextMap: Sendable {
     public init(file: SourceFile, range: SourceRange, style: YAMLNode.ScalarStyle, text: String) {
         self.file = file
         fallback = range.start
-        var scanner = ScalarRescanner(scalars: file.scalars, start: range.start.offset, end: min(range.end.offset, file.scalars.count))
+        base = SourceOrigin.index(of: range) * SourceOrigin.stride
+        var scanner = ScalarRescanner(
+            scalars: file.scalars, start: range.start.offset - base, end: min(range.end.offset - base, file.scalars.count))
         switch style {
         case .plain: scanner.scanPlain()
         case .singleQuoted: scanner.scanQuoted(escapes: false)
@@ -54,7 +58,7 @@ public struct ScalarTextMap: Sendable {
     /// The file location of a 0-based scalar offset within the text; the scalar's start when the map is not exact.
     public func location(ofTextOffset offset: Int) -> SourceLocation {
         guard !offsets.isEmpty else { return fallback }
-        return file.location(ofOffset: offsets[min(max(offset, 0), offsets.count - 1)])
+        return located(offsets[min(max(offset, 0), offsets.count - 1)])
     }
 
     /// The file range covering a range of text offsets.
@@ -62,7 +66,11 @@ public struct ScalarTextMap: Sendable {
         let start = location(ofTextOffset: range.lowerBound)
         guard !offsets.isEmpty, range.upperBound > range.lowerBound else { return SourceRange(at: start) }
         let last = offsets[min(max(range.upperBound - 1, 0), offsets.count - 1)]
-        return SourceRange(start: start, end: file.location(ofOffset: last + 1))
+        return SourceRange(start: start, end: located(last + 1))
+    }
+
+    private func located(_ offset: Int) -> SourceLocation {
+        SourceOrigin.moved(file.location(ofOffset: offset), by: base)
     }
 }
 

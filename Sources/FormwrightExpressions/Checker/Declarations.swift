@@ -1,3 +1,5 @@
+public import FormwrightCore
+
 /// The names an expression may use: variables with their types, and the namespace names resolve in.
 ///
 /// A variable may carry the largest size of its values (elements of a list or map, characters of a
@@ -16,6 +18,8 @@ public struct Declarations: Sendable {
 
     /// The declared variables by full name.
     public private(set) var variables: [String: Variable] = [:]
+    /// The values of variables known when compiling (a template's parameters), by full name; each is planned as a constant.
+    public private(set) var constants: [String: Value] = [:]
     /// The namespace unqualified names resolve in first (`a.b` makes `x` try `a.b.x`, then `a.x`, then `x`).
     public var container: String
 
@@ -27,6 +31,12 @@ public struct Declarations: Sendable {
     /// Declares (or redeclares) a variable.
     public mutating func declare(_ name: String, _ type: ExpressionType, maxSize: UInt64? = nil) {
         variables[name] = Variable(name: name, type: type, maxSize: maxSize)
+    }
+
+    /// Declares a variable whose value is known when compiling, such as a template's `params.region`.
+    public mutating func declareConstant(_ name: String, _ type: ExpressionType, value: Value) {
+        declare(name, type)
+        constants[name] = value
     }
 
     /// Declares every field of a record as a variable of its own, so `field` works as well as `record.field`.

@@ -5,13 +5,16 @@ struct Planner {
     let container: String
     let checked: CheckedExpression?
     let functions: [String: FunctionDeclaration]
+    /// Variables whose values are known now; a reference to one is planned as a constant.
+    let constants: [String: Value]
     var scopes: [String: Int] = [:]
     var slotCount = 0
 
-    init(container: String, checked: CheckedExpression?, functions: [String: FunctionDeclaration]) {
+    init(container: String, checked: CheckedExpression?, functions: [String: FunctionDeclaration], constants: [String: Value] = [:]) {
         self.container = container
         self.checked = checked
         self.functions = functions
+        self.constants = constants
     }
 
     func candidateNames(_ name: String) -> [String] { Declarations.candidateNames(name, container: container) }
@@ -20,6 +23,7 @@ struct Planner {
         if let reference = checked?.references[node.id] {
             switch reference {
             case .variable(let name, let nullable):
+                if let constant = constants[name] { return ConstantNode(.value(constant)) }
                 return VariableNode(candidates: [name], fallbackType: nil, absentIsNull: nullable, span: node.span)
             case .typeName(let name):
                 return ConstantNode(.type(name))

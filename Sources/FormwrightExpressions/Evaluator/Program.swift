@@ -20,12 +20,14 @@ public struct Program: Sendable {
     let root: any Interpretable
     let localCount: Int
     let container: String
+    let constants: [String: Value]
 
     init(
         source: String, checked: CheckedExpression?, root: any Interpretable, localCount: Int, limits: ExpressionLimits, container: String = "",
-        resultType: ExpressionType? = nil
+        constants: [String: Value] = [:], resultType: ExpressionType? = nil
     ) {
         self.source = source
+        self.constants = constants
         self.container = container
         self.checked = checked
         self.resultType = resultType ?? checked?.resultType ?? .dyn
@@ -35,11 +37,12 @@ public struct Program: Sendable {
     }
 
     /// The declared variables the program reads (full names), as the checker resolved them; empty when unchecked.
+    /// Constants (a template's parameters) are values, not variables, and are left out.
     public var referencedVariables: Set<String> {
         guard let checked else { return [] }
         var names: Set<String> = []
         for reference in checked.references.values {
-            if case .variable(let name, _) = reference { names.insert(name) }
+            if case .variable(let name, _) = reference, constants[name] == nil { names.insert(name) }
         }
         return names
     }
@@ -66,11 +69,11 @@ public struct Program: Sendable {
     /// comparison, instead of once per record. The node must come from ``checked`` and must not
     /// read a loop variable of an enclosing comprehension (such a name is unbound on its own).
     public func subprogram(_ node: ExpressionNode) -> Program {
-        var planner = Planner(container: container, checked: checked, functions: StandardLibrary.functions)
+        var planner = Planner(container: container, checked: checked, functions: StandardLibrary.functions, constants: constants)
         let interpretable = planner.plan(node)
         return Program(
             source: source, checked: checked, root: interpretable, localCount: planner.slotCount, limits: limits, container: container,
-            resultType: checked.map { $0.types[node.id] ?? .dyn } ?? .dyn)
+            constants: constants, resultType: checked.map { $0.types[node.id] ?? .dyn } ?? .dyn)
     }
 
     /// Evaluates against `activation`, keeping type values as such.

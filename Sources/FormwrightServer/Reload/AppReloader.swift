@@ -10,7 +10,9 @@ public import FormwrightStorage
 /// safe part of its migration plan applied in one transaction, as at startup — and swapped in
 /// only when that succeeded; a step the store refuses (a narrowing type change, a unique field
 /// whose records share values) leaves the running app as it was. A new app is prepared and its
-/// seed data loaded; an app whose folder is gone stops being served.
+/// seed data loaded; an app whose folder is gone stops being served. Templates are checked and
+/// their errors reported, but not served; the folders of the templates the apps extend are
+/// watched too, so a template's change reloads every app built on it.
 ///
 /// ```swift
 /// let reloader = AppReloader(path: "apps", registry: registry, storage: store) { print($0) }
@@ -31,6 +33,8 @@ public struct AppReloader: Sendable {
     public let workBell: WorkBell?
     /// The files as they were when the reloader was created: what `watch` compares with first.
     let startingPoint: FolderFingerprint
+    /// The folders looked at when the reloader was created: `path` and the templates its apps extend.
+    let startingFolders: [String]
 
     /// Creates a reloader.
     ///
@@ -51,7 +55,13 @@ public struct AppReloader: Sendable {
         self.definitions = definitions
         self.workBell = workBell
         self.report = report
-        startingPoint = FolderFingerprint(path: path)
+        startingFolders = Self.watchedFolders(path)
+        startingPoint = FolderFingerprint(paths: startingFolders)
+    }
+
+    /// `path` and the folders of the templates its apps extend.
+    static func watchedFolders(_ path: String) -> [String] {
+        [path] + DefinitionLoader().templateFolders(path: path)
     }
 
     /// Looks at the files every `interval` and reloads when they changed, until the task is
@@ -59,16 +69,20 @@ public struct AppReloader: Sendable {
     /// watch began.
     public func watch(every interval: Duration) async {
         var seen = startingPoint
+        var folders = startingFolders
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
             } catch {
                 return
             }
-            let now = FolderFingerprint(path: path)
+            let now = FolderFingerprint(paths: folders)
             guard now != seen else { continue }
-            seen = now
             await reload()
+            // An app's `extends:` may have changed: look at the folders it names from now on.
+            let previous = folders
+            folders = Self.watchedFolders(path)
+            seen = folders == previous ? now : FolderFingerprint(paths: folders)
         }
     }
 
@@ -85,8 +99,15 @@ public struct AppReloader: Sendable {
         var next: [AppRuntime] = []
         var kept: Set<String> = []
         for app in loaded {
+            if app.isTemplate {
+                if app.hasErrors {
+                    let rendered = DiagnosticRenderer(sources: app.sources).text(app.diagnostics.filter { $0.severity == .error })
+                    report("reload: template '\(app.path)' has errors; the apps built on it keep running as they were\n\(rendered)")
+                }
+                continue
+            }
             guard let definition = app.definition, !app.hasErrors else {
-                let rendered = DiagnosticRenderer(sources: [app.source].compactMap { $0 }).text(app.diagnostics.filter { $0.severity == .error })
+                let rendered = DiagnosticRenderer(sources: app.sources).text(app.diagnostics.filter { $0.severity == .error })
                 report("reload: '\(app.path)' has errors; the app keeps running as it was\n\(rendered)")
                 if let old = running.values.first(where: { $0.definition.file == app.path }) {
                     next.append(old)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the files under a path look like on disk — names, sizes and modification times — so a
+/// What the files under some paths look like on disk — names, sizes and modification times — so a
 /// change can be noticed by comparing two fingerprints, without reading any file.
 ///
 /// Hidden entries (names starting with `.`, such as a `.formwright` store folder) are skipped,
@@ -16,9 +16,13 @@ struct FolderFingerprint: Equatable, Sendable {
         var modified: Double
     }
 
-    /// The fingerprint of `path` now: a file, or a folder and everything visible inside it.
-    init(path: String) {
+    /// The fingerprint of several paths now, each a file, or a folder and everything visible inside it.
+    init(paths: [String]) {
         entries = [:]
+        for path in paths { add(path) }
+    }
+
+    private mutating func add(_ path: String) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }

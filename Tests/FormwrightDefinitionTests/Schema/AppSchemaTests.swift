@@ -219,7 +219,12 @@ import Testing
         "extends": .string("../pod-workbench"),
         "with": .object(["region": .string("east")]),
         "template": .bool(false),
-        "parameters": .object(["region": .object(["default": .string("east")])]),
+        "parameters": .object([
+            "region": .object([
+                "type": .string("choice"), "options": .list([.string("east"), .string("west")]), "default": .string("east"),
+                "label": .string("Region"), "check": .string("value != 'west'"),
+            ])
+        ]),
         "dashboards": .object([
             "overview": .object([
                 "title": .string("Overview"), "description": .string("Deals at a glance."),
