@@ -104,7 +104,7 @@ struct OpenAPIRoundTripTests {
         #expect(findings.answers.suffix(2).allSatisfy { !$0.isEmpty }, "\(findings.answers.suffix(2))")
     }
 
-    @Test func salesForecastRecordsAndForecastFitTheDocument() async throws {
+    @Test func salesForecastRecordsForecastAndDashboardFitTheDocument() async throws {
         let harness = try await ServerHarness(app: "sales-forecast")
         _ = try await SeedLoader(runtime: harness.runtime).load()
         let document = try await OpenAPITests.document(harness).text
@@ -123,6 +123,8 @@ struct OpenAPIRoundTripTests {
                 client, .get, "\(api)/forecasts/weekly_revenue?scenario=east_subsidy_up", documented: "/forecasts/weekly_revenue", expect: .ok)
             _ = try await recorder.call(
                 client, .get, "\(api)/forecasts/weekly_revenue?scenario=nope", documented: "/forecasts/weekly_revenue", expect: .notFound)
+            let dashboard = try await recorder.call(client, .get, "\(api)/dashboards/overview", documented: "/dashboards/overview", expect: .ok)
+            #expect((dashboard["tiles"] as? [Any])?.count == harness.runtime.definition.dashboards.first?.tiles.count)
         }
         let findings = try OpenAPIValidator.check(document: document, answers: recorder.answers)
         #expect(findings.document == nil)

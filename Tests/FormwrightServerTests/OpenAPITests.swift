@@ -73,9 +73,9 @@ import Testing
                 continue
             }
             var paths = [String(path.dropFirst(prefix.count))]
+            let named = path.contains("/dashboards/") ? definition.dashboards.map(\.name.value) : definition.forecasts.map(\.name.value)
             for (parameter, names) in [
-                ("{form}", definition.forms.map(\.name.value)), ("{table}", definition.tables.map(\.name.value)),
-                ("{name}", definition.forecasts.map(\.name.value)),
+                ("{form}", definition.forms.map(\.name.value)), ("{table}", definition.tables.map(\.name.value)), ("{name}", named),
             ] {
                 paths = paths.flatMap { path in path.contains(parameter) ? names.map { path.replacingOccurrences(of: parameter, with: $0) } : [path] }
             }
@@ -90,7 +90,8 @@ import Testing
             "documented, not served: \(documented.subtracting(served).sorted()); served, not documented: \(served.subtracting(documented).sorted())")
         #expect(served.contains("GET /openapi.json"))
         #expect(served.contains("PATCH /tables/\(definition.tables[0].name.value)/records/{id}"))
-        #expect(served.count == 4 + 2 * definition.forms.count + 9 * definition.tables.count + definition.forecasts.count)
+        #expect(
+            served.count == 4 + 2 * definition.forms.count + 9 * definition.tables.count + definition.forecasts.count + definition.dashboards.count)
     }
 
     @Test func customerSentimentFieldsAreTypedAsItsYAMLSays() async throws {

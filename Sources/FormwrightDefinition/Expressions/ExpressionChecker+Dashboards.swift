@@ -14,7 +14,7 @@ extension ExpressionChecker {
             let scope = expressions.tables[table.name.value]?.scope ?? TableScope(table: table)
             let program = compile(filter, scalarText: filter.text, in: scope, for: .condition(key: "filter"))
             if let checked = program?.checked, let part = StoreFilterShape(table: table, checked: checked).unsupportedPart() {
-                let map = ScalarTextMap(file: file, range: filter.range, style: filter.style, text: filter.text)
+                let map = ScalarTextMap(file: file(for: filter.range), range: filter.range, style: filter.style, text: filter.text)
                 let range = map.range(ofText: (part.span.lowerBound + filter.contentOffset)..<(part.span.upperBound + filter.contentOffset))
                 context.error(
                     .unsupportedFilter,

@@ -65,10 +65,11 @@ public struct OpenAPIDocument: Sendable {
             ("workflows", "Workflow executions: watch and retry."),
         ]
         if !app.forecasts.isEmpty { tags.append(("forecasts", "Forecasts run on the current data.")) }
+        if !app.dashboards.isEmpty { tags.append(("dashboards", "Dashboards computed on the current data.")) }
         return tags
     }
 
-    /// Every path with its operations, in a stable order: this document, forms, tables, workflows, forecasts.
+    /// Every path with its operations, in a stable order: this document, forms, tables, workflows, forecasts, dashboards.
     var paths: [(String, Value)] {
         var paths: [(String, Value)] = [
             ("/openapi.json", JSONSchema.object([("get", documentOperation.json)]))
@@ -77,6 +78,7 @@ public struct OpenAPIDocument: Sendable {
         for table in app.tables { paths += tablePaths(table) }
         paths += workflowPaths
         for forecast in app.forecasts { paths.append(forecastPath(forecast)) }
+        for dashboard in app.dashboards { paths.append(dashboardPath(dashboard)) }
         return paths
     }
 
@@ -100,6 +102,7 @@ public struct OpenAPIDocument: Sendable {
         }
         schemas += OpenAPISchemas.shared
         if !app.forecasts.isEmpty { schemas += OpenAPISchemas.forecast }
+        if !app.dashboards.isEmpty { schemas += OpenAPISchemas.dashboard }
         return JSONSchema.object([
             ("schemas", .map(ValueMap(schemas.map { (Value.string($0.0), $0.1) }))),
             ("responses", .map(ValueMap(OpenAPIErrorStatus.allCases.map { (Value.string($0.name), $0.response) }))),

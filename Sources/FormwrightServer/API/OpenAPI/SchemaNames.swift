@@ -1,16 +1,18 @@
 import FormwrightDefinition
 
-/// The names of an app's tables, forms and forecasts in component and operation names: `log_conversation`
+/// The names of an app's tables, forms, forecasts and dashboards in component and operation names: `log_conversation`
 /// is `LogConversation`. Two names that would read the same are told apart by a number.
 struct SchemaNames {
     private var tables: [String: String] = [:]
     private var forms: [String: String] = [:]
     private var forecasts: [String: String] = [:]
+    private var dashboards: [String: String] = [:]
 
     init(app: AppDefinition) {
         tables = Self.assign(app.tables.map(\.name.value))
         forms = Self.assign(app.forms.map(\.name.value))
         forecasts = Self.assign(app.forecasts.map(\.name.value))
+        dashboards = Self.assign(app.dashboards.map(\.name.value))
     }
 
     /// `<Table>Record`: a record as the API answers with it.
@@ -30,6 +32,9 @@ struct SchemaNames {
 
     /// The forecast's name in operation names.
     func forecast(_ forecast: String) -> String { forecasts[forecast] ?? forecast }
+
+    /// The dashboard's name in operation names.
+    func dashboard(_ dashboard: String) -> String { dashboards[dashboard] ?? dashboard }
 
     private static func assign(_ names: [String]) -> [String: String] {
         var assigned: [String: String] = [:]
