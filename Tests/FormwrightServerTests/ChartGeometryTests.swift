@@ -34,6 +34,31 @@ import Testing
         #expect(negative.lower == -4 && negative.upper == 0)
     }
 
+    @Test func aScaleWithoutZeroFitsTheValuesAlone() {
+        let scale = ChartScale(values: [830, 1200], tickCount: 4, includingZero: false)
+        #expect(scale.ticks == [800, 900, 1000, 1100, 1200])
+        #expect(scale.step == 100)
+        let constant = ChartScale(values: [7, 7], tickCount: 4, includingZero: false)
+        #expect(constant.lower == 6 && constant.upper == 8, "equal values are padded to sit in the middle")
+        let zeros = ChartScale(values: [0, 0], tickCount: 4, includingZero: false)
+        #expect(zeros.lower == -1 && zeros.upper == 1)
+        let empty = ChartScale(values: [.nan], tickCount: 4, includingZero: false)
+        #expect(empty.ticks == [0, 0.25, 0.5, 0.75, 1])
+    }
+
+    @Test func barsAndLinesShareTheirAxes() {
+        let series = [ChartSeries(name: nil, values: [-3, 12.5], labels: ["-3", "12.5"])]
+        let axes = ChartAxes(series: series)
+        #expect(axes.scale == ChartScale(values: [-3, 12.5]))
+        #expect(axes.zero == ChartFrame.y(0, on: axes.scale))
+        let bars = BarChart(categories: ["a", "b"], series: series)
+        let lines = LineChart(categories: ["a", "b"], series: series)
+        #expect(bars.valueTicks == axes.valueTicks && lines.valueTicks == axes.valueTicks)
+        #expect(bars.zero == axes.zero && lines.zero == axes.zero)
+        #expect(lines.lines[0].dots.map(\.y) == [axes.y(-3), axes.y(12.5)])
+        #expect(ChartAxes.categoryTicks(["a", "b"]) { Double($0) } == [ChartTick(position: 0, label: "a"), ChartTick(position: 1, label: "b")])
+    }
+
     @Test(arguments: awkward)
     func everyCoordinateIsFiniteAndInsideTheBox(values: [Double?]) {
         let categories = values.indices.map { "c\($0)" }

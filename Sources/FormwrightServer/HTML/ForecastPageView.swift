@@ -65,9 +65,9 @@ struct ForecastPageView {
             upper: group.upper, plan: group.plan)
         var values: [String: Any] = [
             "anchor": index + 1, "label": group.label, "chartTitle": words.chartOf + group.label,
-            "forecastStart": ForecastChart.coordinate(chart.forecastStart),
-            "xTicks": chart.xTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
-            "yTicks": chart.yTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
+            "forecastStart": ChartFrame.coordinate(chart.forecastStart),
+            "xTicks": chart.xTicks.map { ["position": ChartFrame.coordinate($0.position), "tick": $0.label] },
+            "yTicks": chart.yTicks.map { ["position": ChartFrame.coordinate($0.position), "tick": $0.label] },
             "hasPlan": group.plan != nil, "tracks": group.tracks.map(trackRow),
         ]
         // Only the lines there are: an empty text would still open a template section.

@@ -36,11 +36,9 @@ struct BarChart: Sendable {
     ///   - categories: the categories' labels, in order.
     ///   - series: the series, each with one value per category.
     init(categories: [String], series: [ChartSeries]) {
-        let scale = ChartScale(values: series.flatMap { $0.values.compactMap { $0 } })
-        let top = ChartFrame.plotTop
-        let bottom = ChartFrame.plotBottom
-        zero = scale.position(0, from: bottom, to: top)
-        valueTicks = ChartFrame.valueTicks(scale)
+        let axes = ChartAxes(series: series)
+        zero = axes.zero
+        valueTicks = axes.valueTicks
         let band = (ChartFrame.plotRight - ChartFrame.plotLeft) / Double(max(categories.count, 1))
         let groupWidth = band * 0.8
         let barWidth = groupWidth / Double(max(series.count, 1))
@@ -49,7 +47,7 @@ struct BarChart: Sendable {
             let groupLeft = ChartFrame.plotLeft + Double(index) * band + (band - groupWidth) / 2
             for (number, line) in series.enumerated() {
                 guard index < line.values.count, let value = line.values[index], value.isFinite else { continue }
-                let end = scale.position(value, from: bottom, to: top)
+                let end = axes.y(value)
                 let label = index < line.labels.count ? line.labels[index] : ChartNumberText.compact(value)
                 let tooltip = [category, line.name].compactMap { $0 }.joined(separator: " · ") + ": " + label
                 bars.append(
@@ -59,8 +57,6 @@ struct BarChart: Sendable {
             }
         }
         self.bars = bars
-        categoryTicks = ChartFrame.labelledIndexes(count: categories.count).map { index in
-            ChartTick(position: ChartFrame.plotLeft + (Double(index) + 0.5) * band, label: ChartFrame.shortLabel(categories[index]))
-        }
+        categoryTicks = ChartAxes.categoryTicks(categories) { ChartFrame.plotLeft + (Double($0) + 0.5) * band }
     }
 }

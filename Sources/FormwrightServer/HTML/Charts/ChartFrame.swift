@@ -37,7 +37,17 @@ struct ChartFrame: Sendable {
 
     /// Round value labels up the left side, lowest first.
     static func valueTicks(_ scale: ChartScale) -> [ChartTick] {
-        scale.ticks.map { ChartTick(position: scale.position($0, from: plotBottom, to: plotTop), label: ChartNumberText.compact($0)) }
+        scale.ticks.map { ChartTick(position: y($0, on: scale), label: ChartNumberText.compact($0)) }
+    }
+
+    /// Where a value falls along y in the plot: the scale's lower end at the bottom, its upper end at the top.
+    static func y(_ value: Double, on scale: ChartScale) -> Double {
+        scale.position(value, from: plotBottom, to: plotTop)
+    }
+
+    /// The x of one of `count` columns spread evenly from `left` to `right`, a single one in the middle.
+    static func spread(_ index: Int, of count: Int, from left: Double, to right: Double) -> Double {
+        count < 2 ? (left + right) / 2 : left + (right - left) * Double(index) / Double(count - 1)
     }
 }
 

@@ -40,14 +40,11 @@ struct LineChart: Sendable {
     ///   - categories: the categories' labels, in order.
     ///   - series: the series, each with one value per category.
     init(categories: [String], series: [ChartSeries]) {
-        let scale = ChartScale(values: series.flatMap { $0.values.compactMap { $0 } })
-        let top = ChartFrame.plotTop
-        let bottom = ChartFrame.plotBottom
-        zero = scale.position(0, from: bottom, to: top)
-        valueTicks = ChartFrame.valueTicks(scale)
-        let width = ChartFrame.plotRight - ChartFrame.plotLeft
+        let axes = ChartAxes(series: series)
+        zero = axes.zero
+        valueTicks = axes.valueTicks
         func x(_ index: Int) -> Double {
-            categories.count < 2 ? ChartFrame.plotLeft + width / 2 : ChartFrame.plotLeft + Double(index) * width / Double(categories.count - 1)
+            ChartFrame.spread(index, of: categories.count, from: ChartFrame.plotLeft, to: ChartFrame.plotRight)
         }
         lines = series.enumerated().map { number, line in
             var path: [String] = []
@@ -58,7 +55,7 @@ struct LineChart: Sendable {
                     drawing = false
                     continue
                 }
-                let point = (x: x(index), y: scale.position(value, from: bottom, to: top))
+                let point = (x: x(index), y: axes.y(value))
                 path.append("\(drawing ? "L" : "M") \(ChartFrame.coordinate(point.x)) \(ChartFrame.coordinate(point.y))")
                 drawing = true
                 let label = index < line.labels.count ? line.labels[index] : ChartNumberText.compact(value)
@@ -66,8 +63,6 @@ struct LineChart: Sendable {
             }
             return Line(path: path.joined(separator: " "), dots: dots, series: number)
         }
-        categoryTicks = ChartFrame.labelledIndexes(count: categories.count).map { index in
-            ChartTick(position: x(index), label: ChartFrame.shortLabel(categories[index]))
-        }
+        categoryTicks = ChartAxes.categoryTicks(categories, x: x)
     }
 }
