@@ -25,7 +25,7 @@ import Testing
         let text = [chart.actualsPath, chart.forecastPath, chart.bandPoints, chart.planPath].joined() + chart.yTicks.map(\.label).joined()
         #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf"), "\(text)", sourceLocation: sourceLocation)
         for tick in chart.yTicks {
-            #expect(tick.position >= ForecastChart.plotTop && tick.position <= ForecastChart.plotBottom, sourceLocation: sourceLocation)
+            #expect(tick.position >= ForecastChart.plot.top && tick.position <= ForecastChart.plot.bottom, sourceLocation: sourceLocation)
         }
     }
 
@@ -38,17 +38,17 @@ import Testing
     @Test func scalesTheLowestValueToTheBottomAndTheHighestToTheTop() {
         let chart = ForecastChart(history: Self.weeks(4), periods: Self.weeks(2, from: 4), actuals: [0, 50, 100, 50], forecast: [60, 70])
         #expect(chart.scale.lower <= 0 && chart.scale.upper >= 100)
-        #expect(ForecastChart.y(chart.scale.lower, on: chart.scale) == ForecastChart.plotBottom)
-        #expect(ForecastChart.y(chart.scale.upper, on: chart.scale) == ForecastChart.plotTop)
+        #expect(ForecastChart.plot.y(chart.scale.lower, on: chart.scale) == ForecastChart.plot.bottom)
+        #expect(ForecastChart.plot.y(chart.scale.upper, on: chart.scale) == ForecastChart.plot.top)
         let actuals = Self.points(chart.actualsPath)
-        #expect(actuals.map(\.0) == [0, 1, 2, 3].map { (ForecastChart.x($0, of: 6) * 10).rounded() / 10 })
+        #expect(actuals.map(\.0) == [0, 1, 2, 3].map { (ForecastChart.plot.x(column: $0, of: 6) * 10).rounded() / 10 })
         #expect(actuals[0].1 > actuals[1].1 && actuals[1].1 > actuals[2].1, "a larger value is higher up")
         #expect(actuals[1].1 == actuals[3].1)
-        #expect(actuals.first?.0 == ForecastChart.plotLeft)
+        #expect(actuals.first?.0 == ForecastChart.plot.left)
         let forecast = Self.points(chart.forecastPath)
         #expect(forecast.count == 3, "the forecast starts at the last actual")
         #expect(forecast.first?.0 == actuals.last?.0 && forecast.first?.1 == actuals.last?.1)
-        #expect(forecast.last?.0 == ForecastChart.plotRight)
+        #expect(forecast.last?.0 == ForecastChart.plot.right)
         #expect(chart.forecastStart > actuals[3].0 && chart.forecastStart < forecast[1].0)
         #expect(chart.yTicks.map(\.label) == ["0", "25", "50", "75", "100"])
         Self.expectFiniteAndInside(chart)
@@ -69,7 +69,7 @@ import Testing
             let ys = Set(Self.points(chart.actualsPath + " " + chart.forecastPath).map(\.1))
             #expect(ys.count == 1, "\(value)")
             let y = ys.first ?? 0
-            #expect(y > ForecastChart.plotTop && y < ForecastChart.plotBottom, "\(value)")
+            #expect(y > ForecastChart.plot.top && y < ForecastChart.plot.bottom, "\(value)")
             Self.expectFiniteAndInside(chart)
         }
     }

@@ -18,10 +18,7 @@ struct ForecastChart: Sendable {
     static let width = 640.0
     static let height = 260.0
     /// The plot area inside the box: room on the left for value labels and below for dates.
-    static let plotLeft = 60.0
-    static let plotRight = 628.0
-    static let plotTop = 12.0
-    static let plotBottom = 224.0
+    static let plot = ChartPlot(left: 60, right: 628, top: 12, bottom: 224)
     /// How many history periods the chart shows by default: half a year of weeks.
     static let defaultHistoryShown = 26
 
@@ -84,11 +81,11 @@ struct ForecastChart: Sendable {
         let scale = ChartScale(values: all.compactMap { $0 }, tickCount: 4, includingZero: false)
         self.scale = scale
         yTicks = zip(scale.ticks, ChartNumberText.axisLabels(scale.ticks, step: scale.step)).map {
-            ChartTick(position: Self.y($0.0, on: scale), label: $0.1)
+            ChartTick(position: Self.plot.y($0.0, on: scale), label: $0.1)
         }
 
-        let x = { (index: Int) in Self.x(index, of: count) }
-        let y = { (value: Double) in Self.y(value, on: scale) }
+        let x = { (index: Int) in Self.plot.x(column: index, of: count) }
+        let y = { (value: Double) in Self.plot.y(value, on: scale) }
         actualsPath = Self.path(shownActuals.enumerated().map { ($0.offset, $0.element) }, x: x, y: y)
         var forecastPoints = forecastValues.enumerated().map { (shown + $0.offset, $0.element) }
         if let last = shownActuals.last, let last, forecastValues.first.flatMap({ $0 }) != nil {
@@ -101,19 +98,9 @@ struct ForecastChart: Sendable {
             ? ""
             : (edges.map { Self.point(x($0.0), y($0.2)) } + edges.reversed().map { Self.point(x($0.0), y($0.1)) }).joined(separator: " ")
         planPath = planValues.map { Self.path($0.enumerated().map { ($0.offset, $0.element) }, x: x, y: y) } ?? ""
-        forecastStart = shown == 0 ? Self.plotLeft : periods.isEmpty ? Self.plotRight : (x(shown - 1) + x(shown)) / 2
+        forecastStart = shown == 0 ? Self.plot.left : periods.isEmpty ? Self.plot.right : (x(shown - 1) + x(shown)) / 2
         let stride = max(1, Int((Double(count) / 5).rounded(.up)))
         xTicks = Swift.stride(from: 0, to: count, by: stride).map { ChartTick(position: x($0), label: columns[$0]) }
-    }
-
-    /// The x of a column: the columns spread evenly across the plot, a single one in its middle.
-    static func x(_ index: Int, of count: Int) -> Double {
-        ChartFrame.spread(index, of: count, from: plotLeft, to: plotRight)
-    }
-
-    /// The y of a value: the scale's lower end at the plot's bottom, its upper end at the plot's top.
-    static func y(_ value: Double, on scale: ChartScale) -> Double {
-        scale.position(value, from: plotBottom, to: plotTop)
     }
 
     /// A path through the points, lifting the pen over missing values. A point with no neighbour

@@ -32,8 +32,8 @@ struct ForecastPageView {
             "scenariosHeading": words.scenarios, "noScenarios": words.noScenarios, "scenarios": report.scenarios.map(scenarioTable),
             "scenarioLinks": scenarioLinks, "notesHeading": words.notes, "notes": report.notes,
             "width": Self.number(ForecastChart.width, decimals: 0), "height": Self.number(ForecastChart.height, decimals: 0),
-            "plotLeft": ForecastChart.plotLeft, "plotRight": ForecastChart.plotRight, "plotTop": ForecastChart.plotTop,
-            "plotBottom": ForecastChart.plotBottom, "yLabelX": ForecastChart.plotLeft - 6, "xLabelY": ForecastChart.plotBottom + 20,
+            "plotLeft": ForecastChart.plot.left, "plotRight": ForecastChart.plot.right, "plotTop": ForecastChart.plot.top,
+            "plotBottom": ForecastChart.plot.bottom, "yLabelX": ForecastChart.plot.left - 6, "xLabelY": ForecastChart.plot.bottom + 20,
         ]
         if !report.weights.isEmpty { values["hasWeights"] = true }
         if !report.notes.isEmpty { values["hasNotes"] = true }

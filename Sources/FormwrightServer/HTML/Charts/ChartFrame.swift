@@ -6,10 +6,7 @@ struct ChartFrame: Sendable {
     static let width = 640.0
     static let height = 300.0
     /// The plot area: room on the left for value labels, above for the value axis title, below for categories.
-    static let plotLeft = 64.0
-    static let plotRight = 628.0
-    static let plotTop = 28.0
-    static let plotBottom = 250.0
+    static let plot = ChartPlot(left: 64, right: 628, top: 28, bottom: 250)
     /// Where category labels stand, and where the category axis title stands.
     static let categoryLabelY = 268.0
     static let categoryTitleY = 292.0
@@ -37,17 +34,7 @@ struct ChartFrame: Sendable {
 
     /// Round value labels up the left side, lowest first.
     static func valueTicks(_ scale: ChartScale) -> [ChartTick] {
-        scale.ticks.map { ChartTick(position: y($0, on: scale), label: ChartNumberText.compact($0)) }
-    }
-
-    /// Where a value falls along y in the plot: the scale's lower end at the bottom, its upper end at the top.
-    static func y(_ value: Double, on scale: ChartScale) -> Double {
-        scale.position(value, from: plotBottom, to: plotTop)
-    }
-
-    /// The x of one of `count` columns spread evenly from `left` to `right`, a single one in the middle.
-    static func spread(_ index: Int, of count: Int, from left: Double, to right: Double) -> Double {
-        count < 2 ? (left + right) / 2 : left + (right - left) * Double(index) / Double(count - 1)
+        scale.ticks.map { ChartTick(position: plot.y($0, on: scale), label: ChartNumberText.compact($0)) }
     }
 }
 

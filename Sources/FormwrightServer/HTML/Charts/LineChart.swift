@@ -27,12 +27,8 @@ struct LineChart: Sendable {
 
     /// The lines, one per series, in order.
     let lines: [Line]
-    /// The category labels along the bottom.
-    let categoryTicks: [ChartTick]
-    /// The value labels up the left side.
-    let valueTicks: [ChartTick]
-    /// Where zero is along y.
-    let zero: Double
+    /// The axes; a category's label stands at its points.
+    let axes: ChartAxes
 
     /// Lays out the lines.
     ///
@@ -40,12 +36,11 @@ struct LineChart: Sendable {
     ///   - categories: the categories' labels, in order.
     ///   - series: the series, each with one value per category.
     init(categories: [String], series: [ChartSeries]) {
-        let axes = ChartAxes(series: series)
-        zero = axes.zero
-        valueTicks = axes.valueTicks
         func x(_ index: Int) -> Double {
-            ChartFrame.spread(index, of: categories.count, from: ChartFrame.plotLeft, to: ChartFrame.plotRight)
+            ChartFrame.plot.x(column: index, of: categories.count)
         }
+        let axes = ChartAxes(categories: categories, series: series, categoryX: x)
+        self.axes = axes
         lines = series.enumerated().map { number, line in
             var path: [String] = []
             var dots: [Dot] = []
@@ -63,6 +58,5 @@ struct LineChart: Sendable {
             }
             return Line(path: path.joined(separator: " "), dots: dots, series: number)
         }
-        categoryTicks = ChartAxes.categoryTicks(categories, x: x)
     }
 }
