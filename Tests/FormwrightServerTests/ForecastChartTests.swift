@@ -15,7 +15,7 @@ import Testing
         let texts = [chart.actualsPath, chart.forecastPath, chart.bandPoints, chart.planPath]
         let words = texts.flatMap { $0.split { $0 == " " || $0 == "," } }.filter { !["M", "L", "l"].contains($0) }
         return words.map { Double($0) ?? .nan } + [chart.forecastStart] + (chart.xTicks + chart.yTicks).map(\.position)
-            + [chart.yRange.lowerBound, chart.yRange.upperBound]
+            + [chart.scale.lower, chart.scale.upper]
     }
 
     static func expectFiniteAndInside(_ chart: ForecastChart, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -25,7 +25,7 @@ import Testing
         let text = [chart.actualsPath, chart.forecastPath, chart.bandPoints, chart.planPath].joined() + chart.yTicks.map(\.label).joined()
         #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf"), "\(text)", sourceLocation: sourceLocation)
         for tick in chart.yTicks {
-            #expect(tick.position >= ForecastChart.plotTop && tick.position <= ForecastChart.plotBottom, sourceLocation: sourceLocation)
+            #expect(tick.position >= ForecastChart.plot.top && tick.position <= ForecastChart.plot.bottom, sourceLocation: sourceLocation)
         }
     }
 
@@ -37,18 +37,18 @@ import Testing
 
     @Test func scalesTheLowestValueToTheBottomAndTheHighestToTheTop() {
         let chart = ForecastChart(history: Self.weeks(4), periods: Self.weeks(2, from: 4), actuals: [0, 50, 100, 50], forecast: [60, 70])
-        #expect(chart.yRange.lowerBound <= 0 && chart.yRange.upperBound >= 100)
-        #expect(ForecastChart.y(chart.yRange.lowerBound, in: chart.yRange) == ForecastChart.plotBottom)
-        #expect(ForecastChart.y(chart.yRange.upperBound, in: chart.yRange) == ForecastChart.plotTop)
+        #expect(chart.scale.lower <= 0 && chart.scale.upper >= 100)
+        #expect(ForecastChart.plot.y(chart.scale.lower, on: chart.scale) == ForecastChart.plot.bottom)
+        #expect(ForecastChart.plot.y(chart.scale.upper, on: chart.scale) == ForecastChart.plot.top)
         let actuals = Self.points(chart.actualsPath)
-        #expect(actuals.map(\.0) == [0, 1, 2, 3].map { (ForecastChart.x($0, of: 6) * 10).rounded() / 10 })
+        #expect(actuals.map(\.0) == [0, 1, 2, 3].map { (ForecastChart.plot.x(column: $0, of: 6) * 10).rounded() / 10 })
         #expect(actuals[0].1 > actuals[1].1 && actuals[1].1 > actuals[2].1, "a larger value is higher up")
         #expect(actuals[1].1 == actuals[3].1)
-        #expect(actuals.first?.0 == ForecastChart.plotLeft)
+        #expect(actuals.first?.0 == ForecastChart.plot.left)
         let forecast = Self.points(chart.forecastPath)
         #expect(forecast.count == 3, "the forecast starts at the last actual")
         #expect(forecast.first?.0 == actuals.last?.0 && forecast.first?.1 == actuals.last?.1)
-        #expect(forecast.last?.0 == ForecastChart.plotRight)
+        #expect(forecast.last?.0 == ForecastChart.plot.right)
         #expect(chart.forecastStart > actuals[3].0 && chart.forecastStart < forecast[1].0)
         #expect(chart.yTicks.map(\.label) == ["0", "25", "50", "75", "100"])
         Self.expectFiniteAndInside(chart)
@@ -65,18 +65,18 @@ import Testing
     @Test func aConstantSeriesSitsInTheMiddle() {
         for value in [0.0, 7, -3, 1e9] {
             let chart = ForecastChart(history: Self.weeks(5), periods: Self.weeks(2, from: 5), actuals: Array(repeating: value, count: 5), forecast: [value, value])
-            #expect(chart.yRange.lowerBound < value && chart.yRange.upperBound > value, "\(value)")
+            #expect(chart.scale.lower < value && chart.scale.upper > value, "\(value)")
             let ys = Set(Self.points(chart.actualsPath + " " + chart.forecastPath).map(\.1))
             #expect(ys.count == 1, "\(value)")
             let y = ys.first ?? 0
-            #expect(y > ForecastChart.plotTop && y < ForecastChart.plotBottom, "\(value)")
+            #expect(y > ForecastChart.plot.top && y < ForecastChart.plot.bottom, "\(value)")
             Self.expectFiniteAndInside(chart)
         }
     }
 
     @Test func negativeValuesAreBelowZero() {
         let chart = ForecastChart(history: Self.weeks(3), periods: Self.weeks(1, from: 3), actuals: [-200, 0, 300], forecast: [-50], lower: [-400], upper: [100])
-        #expect(chart.yRange.lowerBound <= -400 && chart.yRange.upperBound >= 300)
+        #expect(chart.scale.lower <= -400 && chart.scale.upper >= 300)
         #expect(chart.yTicks.contains { $0.label == "0" })
         let ys = Self.points(chart.actualsPath).map(\.1)
         #expect(ys[0] > ys[1] && ys[1] > ys[2])
@@ -117,7 +117,7 @@ import Testing
         #expect(chart.columns.count == 26 + 3)
         #expect(chart.columns.first == history[14])
         #expect(chart.columns.last == "2026-W42")
-        #expect(chart.yRange.lowerBound <= 14 && chart.yRange.lowerBound > 0, "only the shown history counts")
+        #expect(chart.scale.lower <= 14 && chart.scale.lower > 0, "only the shown history counts")
         let planPoints = Self.points(chart.planPath)
         let actualPoints = Self.points(chart.actualsPath)
         #expect(planPoints.count == 29)
@@ -128,10 +128,10 @@ import Testing
     }
 
     @Test func labelsUseOneUnitAndTheStepsDecimals() {
-        #expect(ForecastChart.labels([0, 500_000, 1_000_000], step: 500_000) == ["0", "0.5M", "1.0M"])
-        #expect(ForecastChart.labels([0, 2500, 5000], step: 2500) == ["0", "2.5k", "5.0k"])
-        #expect(ForecastChart.labels([0, 0.25, 0.5], step: 0.25) == ["0", "0.25", "0.50"])
-        #expect(ForecastChart.labels([-20, 0, 20], step: 20) == ["-20", "0", "20"])
-        #expect(ForecastChart.labels([0.1 * 3 - 0.3, 0.3], step: 0.3) == ["0", "0.3"])
+        #expect(ChartNumberText.axisLabels([0, 500_000, 1_000_000], step: 500_000) == ["0", "0.5M", "1.0M"])
+        #expect(ChartNumberText.axisLabels([0, 2500, 5000], step: 2500) == ["0", "2.5k", "5.0k"])
+        #expect(ChartNumberText.axisLabels([0, 0.25, 0.5], step: 0.25) == ["0", "0.25", "0.50"])
+        #expect(ChartNumberText.axisLabels([-20, 0, 20], step: 20) == ["-20", "0", "20"])
+        #expect(ChartNumberText.axisLabels([0.1 * 3 - 0.3, 0.3], step: 0.3) == ["0", "0.3"])
     }
 }

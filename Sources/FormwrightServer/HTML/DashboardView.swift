@@ -80,22 +80,18 @@ struct DashboardView {
                 name: chart.split == nil ? nil : series.name ?? words.empty, values: series.values.map(\.number),
                 labels: series.values.map { DashboardNumberText.text($0.value) })
         }
-        let left = ChartFrame.coordinate(ChartFrame.plotLeft)
-        let right = ChartFrame.coordinate(ChartFrame.plotRight)
+        let left = ChartFrame.coordinate(ChartFrame.plot.left)
+        let right = ChartFrame.coordinate(ChartFrame.plot.right)
         func colour(_ index: Int) -> String { "s\(index % Self.palette.count)" }
         var values: [String: Any] = [
             "width": ChartFrame.coordinate(ChartFrame.width), "height": ChartFrame.coordinate(ChartFrame.height), "label": tile.title,
-            "left": left, "middle": ChartFrame.coordinate((ChartFrame.plotLeft + ChartFrame.plotRight) / 2),
+            "left": left, "middle": ChartFrame.coordinate((ChartFrame.plot.left + ChartFrame.plot.right) / 2),
             "categoryTitleY": ChartFrame.coordinate(ChartFrame.categoryTitleY), "valueTitle": tile.measure ?? "", "categoryTitle": chart.by,
         ]
-        var valueTicks: [ChartTick] = []
-        var categoryTicks: [ChartTick] = []
-        var zero = ChartFrame.plotBottom
+        let axes: ChartAxes
         if tile.kind == .line {
             let layout = LineChart(categories: categories, series: series)
-            valueTicks = layout.valueTicks
-            categoryTicks = layout.categoryTicks
-            zero = layout.zero
+            axes = layout.axes
             values["lines"] = layout.lines.map { line -> [String: Any] in
                 [
                     "path": line.path, "series": colour(line.series),
@@ -106,9 +102,7 @@ struct DashboardView {
             }
         } else {
             let layout = BarChart(categories: categories, series: series)
-            valueTicks = layout.valueTicks
-            categoryTicks = layout.categoryTicks
-            zero = layout.zero
+            axes = layout.axes
             values["bars"] = layout.bars.map { bar -> [String: Any] in
                 [
                     "x": ChartFrame.coordinate(bar.x), "y": ChartFrame.coordinate(bar.y), "width": ChartFrame.coordinate(bar.width),
@@ -116,15 +110,15 @@ struct DashboardView {
                 ]
             }
         }
-        values["zero"] = ChartFrame.coordinate(zero)
+        values["zero"] = ChartFrame.coordinate(axes.zero)
         values["right"] = right
-        values["valueTicks"] = valueTicks.map { tick -> [String: Any] in
+        values["valueTicks"] = axes.valueTicks.map { tick -> [String: Any] in
             [
                 "y": ChartFrame.coordinate(tick.position), "label": tick.label, "left": left, "right": right,
-                "labelX": ChartFrame.coordinate(ChartFrame.plotLeft - 6),
+                "labelX": ChartFrame.coordinate(ChartFrame.plot.left - 6),
             ]
         }
-        values["categoryTicks"] = categoryTicks.map { tick -> [String: Any] in
+        values["categoryTicks"] = axes.categoryTicks.map { tick -> [String: Any] in
             ["x": ChartFrame.coordinate(tick.position), "y": ChartFrame.coordinate(ChartFrame.categoryLabelY), "label": tick.label]
         }
         if chart.split != nil {

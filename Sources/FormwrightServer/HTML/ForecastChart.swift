@@ -4,7 +4,9 @@ import Foundation
 /// forecast with its interval band, the plan, and the axis ticks.
 ///
 /// Everything is a plain number or text for the page template to place; a value that is missing
-/// or not finite leaves a gap, and no coordinate is ever NaN or infinite, whatever the input.
+/// or not finite leaves a gap, and no coordinate is ever NaN or infinite, whatever the input. The
+/// value axis is a ``ChartScale`` fitted to the values alone (zero is not forced onto it), with
+/// its labels in one unit (``ChartNumberText/axisLabels(_:step:)``).
 ///
 /// ```swift
 /// let chart = ForecastChart(history: report.history, periods: report.periods, actuals: group.actuals,
@@ -12,27 +14,18 @@ import Foundation
 /// chart.forecastPath   // "M 560.0 84.2 L 578.3 80.1 …"
 /// ```
 struct ForecastChart: Sendable {
-    /// A label on an axis at a position along it (x for periods, y for values).
-    struct Tick: Sendable, Equatable {
-        var position: Double
-        var label: String
-    }
-
     /// The `viewBox` size; the page scales it to the screen's width.
     static let width = 640.0
     static let height = 260.0
     /// The plot area inside the box: room on the left for value labels and below for dates.
-    static let plotLeft = 60.0
-    static let plotRight = 628.0
-    static let plotTop = 12.0
-    static let plotBottom = 224.0
+    static let plot = ChartPlot(left: 60, right: 628, top: 12, bottom: 224)
     /// How many history periods the chart shows by default: half a year of weeks.
     static let defaultHistoryShown = 26
 
     /// The period dates along the x axis: the shown history, then the forecast periods.
     let columns: [String]
-    /// The lowest and highest value of the y axis.
-    let yRange: ClosedRange<Double>
+    /// The value axis: its lowest and highest value and its ticks.
+    let scale: ChartScale
     /// The actuals as an SVG path (`M … L …`, broken where a value is missing); empty when there are none.
     let actualsPath: String
     /// The forecast as a path, starting at the last actual when there is one so the lines join.
@@ -44,9 +37,9 @@ struct ForecastChart: Sendable {
     /// Where the forecast begins along x: the boundary between history and forecast.
     let forecastStart: Double
     /// A few period dates along the bottom.
-    let xTicks: [Tick]
+    let xTicks: [ChartTick]
     /// Round values up the left side, lowest first.
-    let yTicks: [Tick]
+    let yTicks: [ChartTick]
 
     /// Lays out a chart.
     ///
@@ -85,12 +78,14 @@ struct ForecastChart: Sendable {
         let planValues: [Double?]? = plan.map { plan in (0..<count).map { value(plan, firstShown + $0) } }
 
         let all = shownActuals + forecastValues + band.flatMap { $0.map { [$0.0, $0.1] } ?? [] } + (planValues ?? [])
-        let scale = Self.scale(all.compactMap { $0 })
-        yRange = scale.range
-        yTicks = zip(scale.ticks, Self.labels(scale.ticks, step: scale.step)).map { Tick(position: Self.y($0.0, in: scale.range), label: $0.1) }
+        let scale = ChartScale(values: all.compactMap { $0 }, tickCount: 4, includingZero: false)
+        self.scale = scale
+        yTicks = zip(scale.ticks, ChartNumberText.axisLabels(scale.ticks, step: scale.step)).map {
+            ChartTick(position: Self.plot.y($0.0, on: scale), label: $0.1)
+        }
 
-        let x = { (index: Int) in Self.x(index, of: count) }
-        let y = { (value: Double) in Self.y(value, in: scale.range) }
+        let x = { (index: Int) in Self.plot.x(column: index, of: count) }
+        let y = { (value: Double) in Self.plot.y(value, on: scale) }
         actualsPath = Self.path(shownActuals.enumerated().map { ($0.offset, $0.element) }, x: x, y: y)
         var forecastPoints = forecastValues.enumerated().map { (shown + $0.offset, $0.element) }
         if let last = shownActuals.last, let last, forecastValues.first.flatMap({ $0 }) != nil {
@@ -103,62 +98,9 @@ struct ForecastChart: Sendable {
             ? ""
             : (edges.map { Self.point(x($0.0), y($0.2)) } + edges.reversed().map { Self.point(x($0.0), y($0.1)) }).joined(separator: " ")
         planPath = planValues.map { Self.path($0.enumerated().map { ($0.offset, $0.element) }, x: x, y: y) } ?? ""
-        forecastStart = shown == 0 ? Self.plotLeft : periods.isEmpty ? Self.plotRight : (x(shown - 1) + x(shown)) / 2
+        forecastStart = shown == 0 ? Self.plot.left : periods.isEmpty ? Self.plot.right : (x(shown - 1) + x(shown)) / 2
         let stride = max(1, Int((Double(count) / 5).rounded(.up)))
-        xTicks = Swift.stride(from: 0, to: count, by: stride).map { Tick(position: x($0), label: columns[$0]) }
-    }
-
-    /// The x of a column: the columns spread evenly across the plot, a single one in its middle.
-    static func x(_ index: Int, of count: Int) -> Double {
-        guard count > 1 else { return (plotLeft + plotRight) / 2 }
-        return plotLeft + (plotRight - plotLeft) * Double(index) / Double(count - 1)
-    }
-
-    /// The y of a value: the range's bottom at the plot's bottom, its top at the plot's top.
-    ///
-    /// Halves are taken before subtracting so that even the largest doubles give a finite result.
-    static func y(_ value: Double, in range: ClosedRange<Double>) -> Double {
-        let span = range.upperBound / 2 - range.lowerBound / 2
-        guard span > 0, value.isFinite else { return plotBottom }
-        let fraction = min(1, max(0, (value / 2 - range.lowerBound / 2) / span))
-        return plotBottom - (plotBottom - plotTop) * fraction
-    }
-
-    /// The y axis for these values: a range starting and ending on round ticks, with a few ticks.
-    ///
-    /// No values gives 0 to 1; equal values are padded so they sit in the middle.
-    static func scale(_ values: [Double]) -> (range: ClosedRange<Double>, ticks: [Double], step: Double) {
-        guard var low = values.min(), var high = values.max() else { return (0...1, [0, 0.25, 0.5, 0.75, 1], 0.25) }
-        if low == high {
-            let pad = max(abs(low) / 10, 1)
-            (low, high) = (low - pad, high + pad)
-        }
-        let rawStep = (high / 2 - low / 2) / 2
-        let magnitude = pow(10, (log10(rawStep)).rounded(.down))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rawStep } ?? rawStep
-        let bottom = (low / step).rounded(.down) * step
-        let top = (high / step).rounded(.up) * step
-        guard step.isFinite, step > 0, bottom.isFinite, top.isFinite, bottom < top else { return (low...high, [low, high], high / 2 - low / 2) }
-        let count = min(10, Int(((top - bottom) / step).rounded()))
-        return (bottom...top, (0...count).map { bottom + Double($0) * step }, step)
-    }
-
-    /// Labels for the ticks of an axis, in one unit for all (`0`, `0.5M`, `1.0M`, `1.5M`), with as
-    /// many decimals as the step needs; zero is always `0`.
-    static func labels(_ ticks: [Double], step: Double) -> [String] {
-        let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
-        let largest = ticks.map(abs).max() ?? 0
-        let (divisor, suffix) = units.first { largest >= $0.0 && abs(step) >= $0.0 / 10 } ?? (1, "")
-        let scaledStep = abs(step) / divisor
-        let decimals = (0...6).first { digits in
-            let shifted = scaledStep * pow(10, Double(digits))
-            return abs(shifted - shifted.rounded()) < 1e-6 * max(1, shifted)
-        } ?? 6
-        return ticks.map { tick in
-            let scaled = tick / divisor
-            guard abs(scaled) >= scaledStep / 1e6, scaled.isFinite else { return "0" }
-            return String(format: "%.\(decimals)f", scaled) + suffix
-        }
+        xTicks = Swift.stride(from: 0, to: count, by: stride).map { ChartTick(position: x($0), label: columns[$0]) }
     }
 
     /// A path through the points, lifting the pen over missing values. A point with no neighbour
@@ -171,7 +113,7 @@ struct ForecastChart: Sendable {
                 penDown = false
                 continue
             }
-            let place = coordinate(x(index)) + " " + coordinate(y(value))
+            let place = ChartFrame.coordinate(x(index)) + " " + ChartFrame.coordinate(y(value))
             if penDown {
                 segments[segments.count - 1].append("L " + place)
             } else {
@@ -182,12 +124,8 @@ struct ForecastChart: Sendable {
         return segments.map { $0.count == 1 ? $0[0] + " l 0 0" : $0.joined(separator: " ") }.joined(separator: " ")
     }
 
+    /// A polygon's point as `x,y`.
     static func point(_ x: Double, _ y: Double) -> String {
-        coordinate(x) + "," + coordinate(y)
-    }
-
-    /// One decimal is finer than a pixel at any size the chart is shown.
-    static func coordinate(_ value: Double) -> String {
-        String(format: "%.1f", value.isFinite ? value : 0)
+        ChartFrame.coordinate(x) + "," + ChartFrame.coordinate(y)
     }
 }

@@ -32,8 +32,8 @@ struct ForecastPageView {
             "scenariosHeading": words.scenarios, "noScenarios": words.noScenarios, "scenarios": report.scenarios.map(scenarioTable),
             "scenarioLinks": scenarioLinks, "notesHeading": words.notes, "notes": report.notes,
             "width": Self.number(ForecastChart.width, decimals: 0), "height": Self.number(ForecastChart.height, decimals: 0),
-            "plotLeft": ForecastChart.plotLeft, "plotRight": ForecastChart.plotRight, "plotTop": ForecastChart.plotTop,
-            "plotBottom": ForecastChart.plotBottom, "yLabelX": ForecastChart.plotLeft - 6, "xLabelY": ForecastChart.plotBottom + 20,
+            "plotLeft": ForecastChart.plot.left, "plotRight": ForecastChart.plot.right, "plotTop": ForecastChart.plot.top,
+            "plotBottom": ForecastChart.plot.bottom, "yLabelX": ForecastChart.plot.left - 6, "xLabelY": ForecastChart.plot.bottom + 20,
         ]
         if !report.weights.isEmpty { values["hasWeights"] = true }
         if !report.notes.isEmpty { values["hasNotes"] = true }
@@ -65,9 +65,9 @@ struct ForecastPageView {
             upper: group.upper, plan: group.plan)
         var values: [String: Any] = [
             "anchor": index + 1, "label": group.label, "chartTitle": words.chartOf + group.label,
-            "forecastStart": ForecastChart.coordinate(chart.forecastStart),
-            "xTicks": chart.xTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
-            "yTicks": chart.yTicks.map { ["position": ForecastChart.coordinate($0.position), "tick": $0.label] },
+            "forecastStart": ChartFrame.coordinate(chart.forecastStart),
+            "xTicks": chart.xTicks.map { ["position": ChartFrame.coordinate($0.position), "tick": $0.label] },
+            "yTicks": chart.yTicks.map { ["position": ChartFrame.coordinate($0.position), "tick": $0.label] },
             "hasPlan": group.plan != nil, "tracks": group.tracks.map(trackRow),
         ]
         // Only the lines there are: an empty text would still open a template section.

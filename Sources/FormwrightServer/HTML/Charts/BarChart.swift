@@ -23,12 +23,8 @@ struct BarChart: Sendable {
 
     /// The bars, category by category.
     let bars: [Bar]
-    /// The category labels along the bottom, at the middle of their group.
-    let categoryTicks: [ChartTick]
-    /// The value labels up the left side.
-    let valueTicks: [ChartTick]
-    /// Where zero is along y: the baseline of the bars.
-    let zero: Double
+    /// The axes; a category's label stands at the middle of its group.
+    let axes: ChartAxes
 
     /// Lays out the bars.
     ///
@@ -36,31 +32,25 @@ struct BarChart: Sendable {
     ///   - categories: the categories' labels, in order.
     ///   - series: the series, each with one value per category.
     init(categories: [String], series: [ChartSeries]) {
-        let scale = ChartScale(values: series.flatMap { $0.values.compactMap { $0 } })
-        let top = ChartFrame.plotTop
-        let bottom = ChartFrame.plotBottom
-        zero = scale.position(0, from: bottom, to: top)
-        valueTicks = ChartFrame.valueTicks(scale)
-        let band = (ChartFrame.plotRight - ChartFrame.plotLeft) / Double(max(categories.count, 1))
+        let band = (ChartFrame.plot.right - ChartFrame.plot.left) / Double(max(categories.count, 1))
+        let axes = ChartAxes(categories: categories, series: series) { ChartFrame.plot.left + (Double($0) + 0.5) * band }
+        self.axes = axes
         let groupWidth = band * 0.8
         let barWidth = groupWidth / Double(max(series.count, 1))
         var bars: [Bar] = []
         for (index, category) in categories.enumerated() {
-            let groupLeft = ChartFrame.plotLeft + Double(index) * band + (band - groupWidth) / 2
+            let groupLeft = ChartFrame.plot.left + Double(index) * band + (band - groupWidth) / 2
             for (number, line) in series.enumerated() {
                 guard index < line.values.count, let value = line.values[index], value.isFinite else { continue }
-                let end = scale.position(value, from: bottom, to: top)
+                let end = axes.y(value)
                 let label = index < line.labels.count ? line.labels[index] : ChartNumberText.compact(value)
                 let tooltip = [category, line.name].compactMap { $0 }.joined(separator: " · ") + ": " + label
                 bars.append(
                     Bar(
-                        x: groupLeft + Double(number) * barWidth, y: min(end, zero), width: max(barWidth - 1, 0.5), height: abs(zero - end),
+                        x: groupLeft + Double(number) * barWidth, y: min(end, axes.zero), width: max(barWidth - 1, 0.5), height: abs(axes.zero - end),
                         series: number, tooltip: tooltip))
             }
         }
         self.bars = bars
-        categoryTicks = ChartFrame.labelledIndexes(count: categories.count).map { index in
-            ChartTick(position: ChartFrame.plotLeft + (Double(index) + 0.5) * band, label: ChartFrame.shortLabel(categories[index]))
-        }
     }
 }

@@ -6,10 +6,7 @@ struct ChartFrame: Sendable {
     static let width = 640.0
     static let height = 300.0
     /// The plot area: room on the left for value labels, above for the value axis title, below for categories.
-    static let plotLeft = 64.0
-    static let plotRight = 628.0
-    static let plotTop = 28.0
-    static let plotBottom = 250.0
+    static let plot = ChartPlot(left: 64, right: 628, top: 28, bottom: 250)
     /// Where category labels stand, and where the category axis title stands.
     static let categoryLabelY = 268.0
     static let categoryTitleY = 292.0
@@ -37,7 +34,7 @@ struct ChartFrame: Sendable {
 
     /// Round value labels up the left side, lowest first.
     static func valueTicks(_ scale: ChartScale) -> [ChartTick] {
-        scale.ticks.map { ChartTick(position: scale.position($0, from: plotBottom, to: plotTop), label: ChartNumberText.compact($0)) }
+        scale.ticks.map { ChartTick(position: plot.y($0, on: scale), label: ChartNumberText.compact($0)) }
     }
 }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// A value axis with round ticks: the lowest and highest value shown, and the ticks between.
 ///
-/// Zero is always on the axis, so bars start from it and a line's level reads truly. Values that
-/// are not finite are ignored; no values, or only zeros, make the axis 0 to 1. The bounds always
-/// differ and are finite, so positions are never NaN or infinite.
+/// By default zero is on the axis, so bars start from it and a line's level reads truly; an axis
+/// without zero fits the values alone and pads equal values so they sit in the middle. Values
+/// that are not finite are ignored; no values, or only zeros with zero on the axis, make the axis
+/// 0 to 1. The bounds always differ and are finite, so positions are never NaN or infinite.
 ///
 /// ```swift
 /// let scale = ChartScale(values: [-3, 12.5])   // -5 … 15, ticks every 5
@@ -17,20 +18,31 @@ struct ChartScale: Sendable, Equatable {
     let upper: Double
     /// The tick values, lowest first, `lower` and `upper` included.
     let ticks: [Double]
+    /// The distance between two ticks.
+    let step: Double
 
     /// Values beyond this magnitude are clamped to it, so that differences stay finite.
     static let largestMagnitude = 1e300
 
-    /// An axis covering `values` and zero, with about `tickCount` intervals.
-    init(values: [Double], tickCount: Int = 5) {
+    /// An axis covering `values`, and zero unless `includingZero` is false, with about `tickCount` intervals.
+    init(values: [Double], tickCount: Int = 5, includingZero: Bool = true) {
+        let intervals = Double(max(tickCount, 1))
         let finite = values.filter(\.isFinite).map { min(max($0, -Self.largestMagnitude), Self.largestMagnitude) }
-        let low = min(finite.min() ?? 0, 0)
-        let high = max(finite.max() ?? 0, 0)
-        guard high > low else {
-            self.init(lower: 0, upper: 1, step: 0.2)
+        guard var low = finite.min(), var high = finite.max() else {
+            self.init(lower: 0, upper: 1, step: Self.roundStep(1 / intervals))
             return
         }
-        let step = Self.roundStep((high - low) / Double(max(tickCount, 1)))
+        if includingZero {
+            (low, high) = (min(low, 0), max(high, 0))
+        } else if low == high {
+            let pad = max(abs(low) / 10, 1)
+            (low, high) = (low - pad, high + pad)
+        }
+        guard high > low else {
+            self.init(lower: 0, upper: 1, step: Self.roundStep(1 / intervals))
+            return
+        }
+        let step = Self.roundStep((high - low) / intervals)
         var lower = (low / step).rounded(.down) * step
         var upper = (high / step).rounded(.up) * step
         if !(upper > lower) || !lower.isFinite || !upper.isFinite {
@@ -42,6 +54,7 @@ struct ChartScale: Sendable, Equatable {
     private init(lower: Double, upper: Double, step: Double) {
         self.lower = lower
         self.upper = upper
+        self.step = step
         var ticks: [Double] = []
         var index = 0.0
         while ticks.count <= 20 {

@@ -27,12 +27,8 @@ struct LineChart: Sendable {
 
     /// The lines, one per series, in order.
     let lines: [Line]
-    /// The category labels along the bottom.
-    let categoryTicks: [ChartTick]
-    /// The value labels up the left side.
-    let valueTicks: [ChartTick]
-    /// Where zero is along y.
-    let zero: Double
+    /// The axes; a category's label stands at its points.
+    let axes: ChartAxes
 
     /// Lays out the lines.
     ///
@@ -40,15 +36,11 @@ struct LineChart: Sendable {
     ///   - categories: the categories' labels, in order.
     ///   - series: the series, each with one value per category.
     init(categories: [String], series: [ChartSeries]) {
-        let scale = ChartScale(values: series.flatMap { $0.values.compactMap { $0 } })
-        let top = ChartFrame.plotTop
-        let bottom = ChartFrame.plotBottom
-        zero = scale.position(0, from: bottom, to: top)
-        valueTicks = ChartFrame.valueTicks(scale)
-        let width = ChartFrame.plotRight - ChartFrame.plotLeft
         func x(_ index: Int) -> Double {
-            categories.count < 2 ? ChartFrame.plotLeft + width / 2 : ChartFrame.plotLeft + Double(index) * width / Double(categories.count - 1)
+            ChartFrame.plot.x(column: index, of: categories.count)
         }
+        let axes = ChartAxes(categories: categories, series: series, categoryX: x)
+        self.axes = axes
         lines = series.enumerated().map { number, line in
             var path: [String] = []
             var dots: [Dot] = []
@@ -58,16 +50,13 @@ struct LineChart: Sendable {
                     drawing = false
                     continue
                 }
-                let point = (x: x(index), y: scale.position(value, from: bottom, to: top))
+                let point = (x: x(index), y: axes.y(value))
                 path.append("\(drawing ? "L" : "M") \(ChartFrame.coordinate(point.x)) \(ChartFrame.coordinate(point.y))")
                 drawing = true
                 let label = index < line.labels.count ? line.labels[index] : ChartNumberText.compact(value)
                 dots.append(Dot(x: point.x, y: point.y, tooltip: [category, line.name].compactMap { $0 }.joined(separator: " · ") + ": " + label))
             }
             return Line(path: path.joined(separator: " "), dots: dots, series: number)
-        }
-        categoryTicks = ChartFrame.labelledIndexes(count: categories.count).map { index in
-            ChartTick(position: x(index), label: ChartFrame.shortLabel(categories[index]))
         }
     }
 }
