@@ -119,11 +119,22 @@ struct PostgresStoreTests {
 
     @Test func waitingTooLongForAConnectionFailsClearly() async throws {
         var configuration = PostgresStorage.Configuration(address: try PostgresAddress(parsing: PostgresTestDatabase.url ?? ""))
+        let app = PostgresTestDatabase.freshApp("wait")
+        // The app is made through a store without the short wait: on a busy machine a first connection may take seconds.
+        let preparing = try await PostgresStorage(configuration: configuration)
+        try await preparing.prepare(app: app, schema: [Self.people])
+        try await preparing.close()
         configuration.maximumConnections = 1
         configuration.connectionWait = .seconds(3)
         let store = try await PostgresStorage(configuration: configuration)
-        let app = PostgresTestDatabase.freshApp("wait")
-        try await store.prepare(app: app, schema: [Self.people])
+        for attempt in 1...5 {
+            do {
+                _ = try await store.read(app: app) { try $0.count(table: "people") }
+                break
+            } catch let error as StorageError where error.code == .unavailable && attempt < 5 {
+                continue  // the one connection was still being opened
+            }
+        }
         // The only connection is held by a slow transaction (its body runs on the store's own thread).
         async let slow = store.read(app: app) { transaction in
             Thread.sleep(forTimeInterval: 6)

@@ -121,7 +121,7 @@ import Testing
             }
         }
         let refusedRequests = refused.map { OpenAPIValidator.Answer(path: "/tables/things/records", method: "post", status: "request", json: $0) }
-        let findings = try OpenAPIValidator.check(document: document, answers: recorder.answers + refusedRequests)
+        let findings = try await OpenAPIValidator.check(document: document, answers: recorder.answers + refusedRequests)
         #expect(findings.document == nil)
         #expect(recorder.answers.filter { $0.status == "request" }.count == 3)
         #expect(findings.answers.count == recorder.answers.count + refused.count)

@@ -95,7 +95,7 @@ struct OpenAPIRoundTripTests {
         let unversioned = fetched.replacingOccurrences(of: "\"version\":1,", with: "")
         #expect(bogus != fetched && unversioned != fetched)
         let broken = [bogus, unversioned].map { OpenAPIValidator.Answer(path: recordPath, method: "get", status: "200", json: $0) }
-        let findings = try OpenAPIValidator.check(document: document, answers: recorder.answers + broken)
+        let findings = try await OpenAPIValidator.check(document: document, answers: recorder.answers + broken)
         #expect(findings.document == nil)
         #expect(findings.answers.count == recorder.answers.count + 2)
         for (answer, errors) in zip(recorder.answers, findings.answers) {
@@ -126,7 +126,7 @@ struct OpenAPIRoundTripTests {
             let dashboard = try await recorder.call(client, .get, "\(api)/dashboards/overview", documented: "/dashboards/overview", expect: .ok)
             #expect((dashboard["tiles"] as? [Any])?.count == harness.runtime.definition.dashboards.first?.tiles.count)
         }
-        let findings = try OpenAPIValidator.check(document: document, answers: recorder.answers)
+        let findings = try await OpenAPIValidator.check(document: document, answers: recorder.answers)
         #expect(findings.document == nil)
         #expect(findings.answers.count == recorder.answers.count)
         for (answer, errors) in zip(recorder.answers, findings.answers) {

@@ -12,7 +12,7 @@ enum OpenAPIValidator {
 
     /// One answer to check: the JSON text the route gave for a status, or with the status
     /// `request`, a body sent to the route.
-    struct Answer {
+    struct Answer: Sendable {
         var path: String
         var method: String
         var status: String
@@ -20,7 +20,7 @@ enum OpenAPIValidator {
     }
 
     /// What the validators found: the document's error (nil when valid), then each answer's errors (empty when it fits).
-    struct Findings {
+    struct Findings: Sendable {
         var document: String?
         var answers: [[String]]
     }
@@ -54,8 +54,15 @@ enum OpenAPIValidator {
         json.dump(findings, open(sys.argv[3], "w"))
         """
 
-    /// Validates a document and answers against it.
-    static func check(document: String, answers: [Answer] = []) throws -> Findings {
+    /// Validates a document and answers against it, waiting for Python on a thread of its own:
+    /// a test that blocked the cooperative pool for seconds would starve every other test.
+    static func check(document: String, answers: [Answer] = []) async throws -> Findings {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try checkBlocking(document: document, answers: answers) }) }.start()
+        }
+    }
+
+    private static func checkBlocking(document: String, answers: [Answer]) throws -> Findings {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,8 +8,15 @@ import Testing
     static let committed = ExampleSeedTests.appsFolder.appendingPathComponent("sales-forecast/data")
     static let files = ["ads.csv", "competitor_prices.csv", "opportunities.csv", "plan.csv", "sales.csv", "subsidies.csv", "truth.json"]
 
-    /// Runs the generator with `seed` into a new temporary folder and gives back that folder.
-    static func generate(seed: Int) throws -> URL {
+    /// Runs the generator with `seed` into a new temporary folder and gives back that folder,
+    /// waiting for it on a thread of its own so that the cooperative pool stays free for other tests.
+    static func generate(seed: Int) async throws -> URL {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try generateBlocking(seed: seed) }) }.start()
+        }
+    }
+
+    private static func generateBlocking(seed: Int) throws -> URL {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("sales-data-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -32,8 +39,8 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheCommittedFilesOnEveryRun() async throws {
-        let first = try Self.generate(seed: 7)
-        let second = try Self.generate(seed: 7)
+        let first = try await Self.generate(seed: 7)
+        let second = try await Self.generate(seed: 7)
         defer {
             try? FileManager.default.removeItem(at: first)
             try? FileManager.default.removeItem(at: second)
@@ -47,8 +54,8 @@ import Testing
     }
 
     @Test func anotherSeedGivesOtherData() async throws {
-        let seven = try Self.generate(seed: 7)
-        let eight = try Self.generate(seed: 8)
+        let seven = try await Self.generate(seed: 7)
+        let eight = try await Self.generate(seed: 8)
         defer {
             try? FileManager.default.removeItem(at: seven)
             try? FileManager.default.removeItem(at: eight)

@@ -8,7 +8,8 @@ import Testing
 
 /// The forecasts of `apps/sales-forecast` on its generated data: what the engine reads, what it
 /// reports, and that the driver model with fitted weights beats the plain baselines and the plan.
-@Suite struct SalesForecastEngineTests {
+/// One test at a time: each computes for seconds, and the rest of the tests need the threads too.
+@Suite(.serialized) struct SalesForecastEngineTests {
     static let regions = ["east", "north", "south", "west"]
 
     @Test func theReportCoversEveryRegionFromTheFirstWeekToTheLastEndedOneAndFourWeeksAfter() async throws {
