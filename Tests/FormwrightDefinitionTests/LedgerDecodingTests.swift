@@ -159,4 +159,38 @@ import Testing
             message: "a workflow step cannot change field 'credits' of table 'pods': it is a ledger balance, moved only by new ledger entries",
             at: "credits: 100")
     }
+
+    @Test func aWorkflowStepCannotChangeALedgerEntry() throws {
+        let yaml = Self.yaml(
+            tail: """
+                workflows:
+                  annotate:
+                    on: { created: trades }
+                    steps:
+                      - id: note
+                        update: { note: checked }
+
+                """)
+        try expectOneError(
+            yaml, id: "definition.constraintConflict",
+            message: "a workflow step cannot change records of table 'trades': they are ledger entries; create a new entry instead",
+            at: "note: checked")
+    }
+
+    @Test func aWorkflowStepMayCreateALedgerEntry() throws {
+        let yaml = Self.yaml(
+            tail: """
+                workflows:
+                  welcome:
+                    on: { created: pods }
+                    steps:
+                      - id: gift
+                        create: trades
+                        values: { seller: "= record.id", buyer: pod_bank, price: 1 }
+
+                """)
+        let loaded = DefinitionLoader().load(bytes: Array(yaml.utf8), path: "app.yaml")
+        #expect(loaded.diagnostics.map(\.message) == [])
+        #expect(loaded.definition != nil)
+    }
 }
