@@ -32,7 +32,8 @@ import Testing
     @Test func concurrentTradesOverHTTPKeepTheLedgerWhole() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lead-market-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try await ServerProcess.start(arguments: ["apps/lead-market", "--store", "sqlite:\(folder.path)/data.sqlite"], token: Self.token)
+        let server = try await ServerProcess.start(
+            arguments: ["apps/lead-market", "--store", "sqlite:\(folder.path)/data.sqlite"], token: Self.token)
         defer { _ = server.stop() }
 
         let outcomes = try await withThrowingTaskGroup(of: [Int].self) { group in
@@ -44,7 +45,8 @@ import Testing
                         let seller = Self.pods.filter { $0 != buyer }.randomElement() ?? "pod-east-1"
                         let price = index % 3 == 0 ? "9000.00" : "\(Int.random(in: 1...300)).00"
                         let body = #"{"seller":"\#(seller)","buyer":"\#(buyer)","item":"lead","price":"\#(price)"}"#
-                        let response = try await server.request("POST", "api/v1/apps/lead-market/forms/trade/submissions", token: Self.token, body: body)
+                        let response = try await server.request(
+                            "POST", "api/v1/apps/lead-market/forms/trade/submissions", token: Self.token, body: body)
                         if response.status == 422 {
                             #expect(response.body.contains(#""field":"price""#), "\(response.body)")
                             #expect(response.body.contains("The paying account holds only "), "\(response.body)")

@@ -107,7 +107,8 @@ import Testing
     @Test func aBalanceOfFloatingPointNumbersIsRefused() throws {
         let yaml = Self.yaml(credits: "{ type: number, readonly: true }")
         try expectOneError(
-            yaml, id: "definition.wrongFieldType", message: "balance field 'credits' of table 'pods' is number; a ledger balance must be money or integer",
+            yaml, id: "definition.wrongFieldType",
+            message: "balance field 'credits' of table 'pods' is number; a ledger balance must be money or integer",
             at: "credits,")
     }
 
@@ -128,7 +129,8 @@ import Testing
     @Test func theAmountMustHaveTheBalancesType() throws {
         let yaml = Self.yaml(ledger: "{ accounts: pods, balance: credits, from: buyer, to: seller, amount: note }")
         try expectOneError(
-            yaml, id: "definition.wrongFieldType", message: "amount field 'note' of the ledger of table 'trades' is text; it must be money or integer",
+            yaml, id: "definition.wrongFieldType",
+            message: "amount field 'note' of the ledger of table 'trades' is text; it must be money or integer",
             at: "note }")
     }
 

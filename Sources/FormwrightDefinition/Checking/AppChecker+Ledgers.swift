@@ -30,7 +30,8 @@ extension AppChecker {
             let type = { (field: FieldDefinition) in field.type == .money ? "money of scale \(field.scale)" : field.type.rawValue }
             context.error(
                 .wrongFieldType,
-                "amount field '\(amount.name.value)' of \(owner) is \(type(amount)), but balance field '\(balance.name.value)' is \(type(balance)); they must match",
+                "amount field '\(amount.name.value)' of \(owner) is \(type(amount)), "
+                    + "but balance field '\(balance.name.value)' is \(type(balance)); they must match",
                 at: ledger.amount.range)
         }
         if amount.compute != nil {
@@ -85,7 +86,8 @@ extension AppChecker {
         for assignment in values where !creates && table.isLedgerBalance(assignment.field.value, in: app) {
             context.error(
                 .constraintConflict,
-                "a workflow step cannot change field '\(assignment.field.value)' of table '\(table.name.value)': it is a ledger balance, moved only by new ledger entries",
+                "a workflow step cannot change field '\(assignment.field.value)' of table '\(table.name.value)': "
+                    + "it is a ledger balance, moved only by new ledger entries",
                 at: assignment.field.range)
         }
         if !creates, table.ledger != nil, let first = values.first {

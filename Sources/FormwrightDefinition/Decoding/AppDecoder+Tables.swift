@@ -40,9 +40,10 @@ extension AppDecoder {
     }
 
     mutating func decodeLedger(_ entry: YAMLNode.Entry, table: String) -> LedgerDefinition? {
-        guard let ledger = MappingReader(
-            entry.value, subject: "the ledger of table '\(table)'", key: "ledger", allowed: Self.ledgerKeys, required: Self.ledgerKeys,
-            context: &context)
+        guard
+            let ledger = MappingReader(
+                entry.value, subject: "the ledger of table '\(table)'", key: "ledger", allowed: Self.ledgerKeys, required: Self.ledgerKeys,
+                context: &context)
         else { return nil }
         var names: [String: Located<String>] = [:]
         for key in Self.ledgerKeys {
