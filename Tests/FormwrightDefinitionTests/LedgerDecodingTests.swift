@@ -195,4 +195,19 @@ import Testing
         #expect(loaded.diagnostics.map(\.message) == [])
         #expect(loaded.definition != nil)
     }
+
+    @Test func theAmountMustHaveTheBalancesScale() throws {
+        let yaml = Self.yaml(credits: "{ type: money, scale: 0, readonly: true, min: 0, default: 0 }")
+        try expectOneError(
+            yaml, id: "definition.wrongFieldType",
+            message: "amount field 'price' of the ledger of table 'trades' is money of scale 2, but balance field 'credits' is money of scale 0; they must match",
+            at: "price }")
+    }
+
+    @Test func theAccountsMustBeAnotherTable() throws {
+        let yaml = Self.yaml(ledger: "{ accounts: trades, balance: price, from: buyer, to: seller, amount: price }")
+        try expectOneError(
+            yaml, id: "definition.constraintConflict", message: "the ledger of table 'trades' must keep its accounts in another table",
+            at: "trades,")
+    }
 }
