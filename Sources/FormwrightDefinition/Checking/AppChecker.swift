@@ -25,6 +25,7 @@ struct AppChecker {
                     checkDefault(value, at: range, of: field)
                 }
             }
+            if let ledger = table.ledger { checkLedger(ledger, of: table) }
         }
         for form in app.forms { checkForm(form, tableNames: tableNames) }
         for workflow in app.workflows { checkWrites(workflow) }
@@ -90,13 +91,15 @@ struct AppChecker {
     private mutating func checkWrites(_ workflow: WorkflowDefinition) {
         guard case .record(let trigger) = workflow.trigger else { return }
         for step in workflow.steps {
-            let write: (table: String, values: [FieldAssignment])
+            let write: (table: String, values: [FieldAssignment], creates: Bool)
             switch step.action {
-            case .update(let values): write = (trigger.table.value, values)
-            case .create(let record), .upsert(let record): write = (record.table.value, record.values)
+            case .update(let values): write = (trigger.table.value, values, false)
+            case .create(let record): write = (record.table.value, record.values, true)
+            case .upsert(let record): write = (record.table.value, record.values, false)
             case .call, .fail: continue
             }
             guard let table = app.table(named: write.table) else { continue }
+            checkLedgerWrite(table: table, values: write.values, creates: write.creates)
             for assignment in write.values {
                 guard case .literal(let value) = assignment.value.value, let field = table.field(named: assignment.field.value) else { continue }
                 checkLiteral(value, at: assignment.value.range, of: field, as: "value", id: .valueOutOfBounds)

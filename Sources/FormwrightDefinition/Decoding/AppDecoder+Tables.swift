@@ -1,7 +1,8 @@
 import FormwrightCore
 
 extension AppDecoder {
-    static let tableKeys = ["label", "description", "fields", "rules", "renamed_from"]
+    static let tableKeys = ["label", "description", "fields", "rules", "renamed_from", "ledger"]
+    static let ledgerKeys = ["accounts", "balance", "from", "to", "amount"]
     static let ruleKeys = ["check", "message"]
 
     mutating func decodeTables(_ node: YAMLNode) -> [TableDefinition] {
@@ -31,10 +32,28 @@ extension AppDecoder {
                 fields: fields,
                 rules: table["rules"].map { decodeRules($0, owner: "table '\(entry.key)'") } ?? [])
             definition.renamedFrom = table["renamed_from"].flatMap { formerName($0, kind: "table") }
+            definition.ledger = table.entry("ledger").flatMap { decodeLedger($0, table: entry.key) }
             tables.append(definition)
         }
         checkRenames(tables)
         return tables
+    }
+
+    mutating func decodeLedger(_ entry: YAMLNode.Entry, table: String) -> LedgerDefinition? {
+        guard
+            let ledger = MappingReader(
+                entry.value, subject: "the ledger of table '\(table)'", key: "ledger", allowed: Self.ledgerKeys, required: Self.ledgerKeys,
+                context: &context)
+        else { return nil }
+        var names: [String: Located<String>] = [:]
+        for key in Self.ledgerKeys {
+            guard let node = ledger[key], let name = context.text(node, key: key) else { continue }
+            names[key] = name
+        }
+        guard let accounts = names["accounts"], let balance = names["balance"], let from = names["from"], let to = names["to"],
+            let amount = names["amount"]
+        else { return nil }
+        return LedgerDefinition(range: entry.keyRange, accounts: accounts, balance: balance, from: from, to: to, amount: amount)
     }
 
     mutating func decodeRules(_ node: YAMLNode, owner: String) -> [Rule] {

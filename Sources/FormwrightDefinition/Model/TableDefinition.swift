@@ -15,6 +15,9 @@ public struct TableDefinition: Sendable {
     /// The table's former name (`renamed_from:`): a migration renames the stored table instead of
     /// creating a new one; once applied it does nothing.
     public var renamedFrom: Located<String>? = nil
+    /// The table's `ledger:` key: its records are append-only entries moving an amount between
+    /// the balances of two accounts.
+    public var ledger: LedgerDefinition? = nil
 
     /// Creates a table.
     public init(name: Located<String>, label: LocalizedText?, description: LocalizedText?, fields: [FieldDefinition], rules: [Rule]) {
@@ -23,6 +26,11 @@ public struct TableDefinition: Sendable {
         self.description = description
         self.fields = fields
         self.rules = rules
+    }
+
+    /// Whether a field of this table is the balance of some table's ledger.
+    public func isLedgerBalance(_ field: String, in app: AppDefinition) -> Bool {
+        app.tables.contains { $0.ledger?.accounts.value == name.value && $0.ledger?.balance.value == field }
     }
 
     /// The field with a name.

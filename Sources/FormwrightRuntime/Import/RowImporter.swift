@@ -18,10 +18,12 @@ struct RowImporter: Sendable {
 
     let table: TableDefinition
     let revision: String
+    private let definition: AppDefinition
     private let pipeline: SubmissionPipeline
 
     init(definition: AppDefinition, table: TableDefinition) {
         self.table = table.allowingReadOnlyWrites
+        self.definition = definition
         revision = definition.revision
         pipeline = SubmissionPipeline(app: definition)
     }
@@ -72,8 +74,18 @@ struct RowImporter: Sendable {
                 rejections += problems.map { RowRejection(line: row.line, field: $0.field, message: $0.problem.message(for: [])) }
                 continue
             }
+            var posting: LedgerPosting?
+            if let ledger = table.ledger {
+                switch try LedgerPosting.check(ledger, values: row.values, app: definition, in: transaction) {
+                case .success(let checked): posting = checked
+                case .failure(let rejected):
+                    rejections += rejected.errors.map { RowRejection(line: row.line, field: $0.field, message: $0.problem.message(for: [])) }
+                    continue
+                }
+            }
             do {
                 _ = try transaction.insert(table: name, id: row.id, fields: row.values, revision: revision, now: now)
+                try posting?.apply(in: transaction, revision: revision, now: now)
                 created += 1
             } catch let error as StorageError where [.uniqueViolation, .alreadyExists, .invalidValue].contains(error.code) {
                 let message = error.code == .uniqueViolation ? FieldProblem.duplicate.message(for: []) : error.message

@@ -31,6 +31,16 @@ public enum FieldProblem: Error, Sendable, Hashable {
     case missingLink
     case duplicate
     case outOfRange
+    /// A ledger amount that is not above 0.
+    case notPositive
+    /// A ledger entry whose paying account holds less than its amount; `available` is the balance as displayed.
+    case insufficientBalance(available: String)
+    /// A ledger entry naming the same account on both sides.
+    case sameAccount
+    /// A change to a ledger entry, which is append-only.
+    case ledgerEntryFixed
+    /// A direct change to a ledger balance, which only entries move.
+    case ledgerBalance
     case ruleFailed(LocalizedText)
     case expressionFailed(String)
 
@@ -69,6 +79,11 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .missingLink: "The chosen record does not exist (it may have been deleted)."
         case .duplicate: "This value is already used by another record."
         case .outOfRange: "This value is too large."
+        case .notPositive: "Please enter an amount above 0."
+        case .insufficientBalance(let available): "The paying account holds only \(available), which is not enough for this amount."
+        case .sameAccount: "The paying and the receiving account must be different."
+        case .ledgerEntryFixed: "A ledger entry cannot be changed; record a new entry to correct it."
+        case .ledgerBalance: "This balance can only be moved by ledger entries."
         case .ruleFailed(let text): text.resolve(for: ["en"])
         case .expressionFailed(let detail): "This could not be worked out (\(detail)); please check the other values or tell the app's owner."
         }
@@ -101,6 +116,11 @@ public enum FieldProblem: Error, Sendable, Hashable {
         case .missingLink: "所选记录不存在（可能已被删除）。"
         case .duplicate: "该值已被其他记录使用。"
         case .outOfRange: "数值过大。"
+        case .notPositive: "请输入大于 0 的数额。"
+        case .insufficientBalance(let available): "付款账户余额仅为 \(available)，不足以支付该数额。"
+        case .sameAccount: "付款账户和收款账户不能相同。"
+        case .ledgerEntryFixed: "账目记录不可修改；如需更正，请新增一条记录。"
+        case .ledgerBalance: "余额只能由账目记录变动。"
         case .ruleFailed(let text): text.resolve(for: ["zh"])
         case .expressionFailed(let detail): "无法计算（\(detail)）；请检查其他填写内容，或联系应用负责人。"
         }

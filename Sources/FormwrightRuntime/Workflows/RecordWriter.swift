@@ -34,7 +34,15 @@ struct RecordWriter: Sendable {
     > {
         let errors = try RecordReferences(table: table).problems(values, in: transaction, excludingID: nil)
         guard errors.isEmpty else { return .failure(SubmissionRejected(errors)) }
+        var posting: LedgerPosting?
+        if let ledger = table.ledger {
+            switch try LedgerPosting.check(ledger, values: values, app: app, in: transaction) {
+            case .success(let checked): posting = checked
+            case .failure(let rejection): return .failure(rejection)
+            }
+        }
         let record = try transaction.insert(table: table.name.value, fields: values, revision: app.revision, now: now)
+        try posting?.apply(in: transaction, revision: app.revision, now: now)
         if startsWorkflows { try triggers.enqueue(.created, table: table, record: record, old: nil, in: transaction, now: now) }
         return .success(record)
     }
@@ -44,6 +52,9 @@ struct RecordWriter: Sendable {
         table: TableDefinition, existing: StoredRecord, input: SubmissionInput, expectedVersion: Int64?, pipeline: SubmissionPipeline,
         in transaction: any WriteTransaction, context: EvaluationContext
     ) throws -> Result<StoredRecord, SubmissionRejected> {
+        if table.ledger != nil { return .failure(SubmissionRejected([FieldError(field: "", problem: .ledgerEntryFixed)])) }
+        let balances = input.values.keys.filter { table.isLedgerBalance($0, in: app) }.sorted()
+        guard balances.isEmpty else { return .failure(SubmissionRejected(balances.map { FieldError(field: $0, problem: .ledgerBalance) })) }
         let values: [String: Value]
         switch pipeline.valuesForUpdate(table: table, input: input, existing: existing.fields, context: context) {
         case .success(let changed): values = changed
@@ -57,8 +68,16 @@ struct RecordWriter: Sendable {
         return .success(record)
     }
 
-    /// Deletes a record; the runs of `deleted` workflows see it as it was.
+    /// Deletes a record; the runs of `deleted` workflows see it as it was. Ledger entries and
+    /// ledger accounts are never deleted (`RuntimeError(.conflict)`).
     func delete(table: TableDefinition, id: String, expectedVersion: Int64?, in transaction: any WriteTransaction, now: Timestamp) throws {
+        let name = table.name.value
+        if table.ledger != nil {
+            throw RuntimeError(.conflict, "records of table '\(name)' are ledger entries and cannot be deleted; record a new entry to correct one")
+        }
+        if app.tables.contains(where: { $0.ledger?.accounts.value == name }) {
+            throw RuntimeError(.conflict, "records of table '\(name)' are ledger accounts and cannot be deleted: their balances would be lost")
+        }
         let watched = startsWorkflows && app.workflows.contains { workflow in
             guard case .record(let trigger) = workflow.trigger else { return false }
             return trigger.change == .deleted && trigger.table.value == table.name.value
