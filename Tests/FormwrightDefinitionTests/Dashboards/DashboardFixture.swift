@@ -4,7 +4,7 @@ import Testing
 
 /// An app with the tables dashboards read; a test appends its own `dashboards:` section, marked
 /// where the one expected diagnostic must stand (`1️⃣`).
-enum DashboardFixture {
+enum DashboardFixture: HeaderFixture {
     static let header = """
         formwright: 1
         app: dashboards
@@ -24,20 +24,6 @@ enum DashboardFixture {
               note:           { type: longtext }
 
         """
-
-    /// Loads the header followed by `marked`.
-    static func load(_ marked: String) -> (loaded: LoadedApp, fixture: MarkedFixture) {
-        let fixture = MarkedFixture(marked: header + marked)
-        return (DefinitionLoader().load(bytes: Array(fixture.text.utf8), path: "app.yaml"), fixture)
-    }
-
-    /// Expects exactly one diagnostic: `id` with exactly `message`, at marker 1, and for an error no definition.
-    static func expectOne(
-        _ marked: String, id: String, message: String, severity: Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) {
-        let (loaded, fixture) = load(marked)
-        fixture.expectOne(loaded, id: id, message: message, severity: severity, sourceLocation: sourceLocation)
-    }
 
     /// A dashboard `d` holding one tile, written as flow mapping entries.
     static func tile(_ entries: String) -> String {

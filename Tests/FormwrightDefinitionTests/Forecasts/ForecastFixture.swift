@@ -4,7 +4,7 @@ import Testing
 
 /// An app with the tables forecasts read; a test appends its own `forecasts:` section, marked
 /// where the one expected diagnostic must stand (`1️⃣`).
-enum ForecastFixture {
+enum ForecastFixture: HeaderFixture {
     static let header = """
         formwright: 1
         app: forecasts
@@ -48,18 +48,4 @@ enum ForecastFixture {
               label:   { type: text }
 
         """
-
-    /// Loads the header followed by `marked`.
-    static func load(_ marked: String) -> (loaded: LoadedApp, fixture: MarkedFixture) {
-        let fixture = MarkedFixture(marked: header + marked)
-        return (DefinitionLoader().load(bytes: Array(fixture.text.utf8), path: "app.yaml"), fixture)
-    }
-
-    /// Expects exactly one diagnostic: an error with `id` and exactly `message`, at marker 1, and no definition.
-    static func expectOne(
-        _ marked: String, id: String, message: String, severity: Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) {
-        let (loaded, fixture) = load(marked)
-        fixture.expectOne(loaded, id: id, message: message, severity: severity, sourceLocation: sourceLocation)
-    }
 }
