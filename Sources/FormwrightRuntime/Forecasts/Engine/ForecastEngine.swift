@@ -20,7 +20,7 @@ struct ForecastEngine: Sendable {
         weights = Dictionary(forecast.drivers.map { ($0.name.value, $0.weight.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The most periods of history a forecast reads: ten years of weeks, a little over twenty-seven of days.
+    /// The most periods of history a forecast reads (the latest ones): over twenty-seven years of days.
     static let maximumHistory = 10_000
 
     var horizon: Int { forecast.horizon.value }
