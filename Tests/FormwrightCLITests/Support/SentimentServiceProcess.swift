@@ -25,13 +25,7 @@ final class SentimentServiceProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !text.contains("\n"), Date() < deadline, process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = output.read(from: process) { $0.contains("\n") }
         guard let range = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) else {
             process.terminate()
             throw ServerProcessError(message: "the sentiment service did not print its address: \(text)")

@@ -38,13 +38,7 @@ final class ServerProcess: @unchecked Sendable {
             process.standardError = FileHandle.nullDevice
         }
         try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !text.contains("/login?token="), Date() < deadline, process.isRunning {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = output.read(from: process) { $0.contains("/login?token=") }
         guard let range = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression), let url = URL(string: String(text[range])),
             let login = text.split(separator: "\n").first(where: { $0.contains("/login?token=") })
         else {

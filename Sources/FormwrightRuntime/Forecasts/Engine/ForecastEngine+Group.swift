@@ -136,7 +136,7 @@ extension ForecastEngine {
     func credibility(_ tracks: [ForecastTrack], rule: CredibilityRule) -> CredibilityScore {
         guard let model = tracks.first(where: { $0.name == "model" }) else { return CredibilityScore(colour: .unknown, value: nil) }
         guard let result = model.result else { return CredibilityScore(colour: .unknown, value: nil, reason: model.unavailable) }
-        let metrics = rule.horizon - 1 < result.byHorizon.count ? result.byHorizon[rule.horizon - 1] : result.overall
+        let metrics = result.byHorizon.indices.contains(rule.horizon - 1) ? result.byHorizon[rule.horizon - 1] : result.overall
         let value = metrics.value(of: rule.metric)
         return CredibilityScore(
             colour: rule.colour(of: value), value: value,
