@@ -14,12 +14,7 @@ import Testing
     static let now = Timestamp(seconds: 1_796_011_200)
 
     static func runtime() async throws -> AppRuntime {
-        let loaded = try DefinitionLoader().load(path: folder.path)
-        let definition = try #require(loaded.first?.definition, "\(loaded.first?.diagnostics.map(\.message) ?? [])")
-        let runtime = AppRuntime(definition: definition, storage: MemoryStorage())
-        try await runtime.prepare()
-        _ = try await SeedLoader(runtime: runtime).load()
-        return runtime
+        try await SalesForecastApp.runtime(folder: folder)
     }
 
     static func rows() throws -> [[String: String]] {

@@ -70,7 +70,7 @@ extension SalesForecastApp {
         return folder
     }
 
-    /// A runtime over a copy of the app, its seed data loaded into memory.
+    /// A runtime over an app folder (such as a copy of this app), its seed data loaded into memory.
     static func runtime(folder: URL) async throws -> AppRuntime {
         let loaded = try DefinitionLoader().load(path: folder.path)
         let definition = try #require(loaded.first?.definition, "\(loaded.first?.diagnostics.map(\.message) ?? [])")
